@@ -1,0 +1,50 @@
+# The two commands: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test setup install messages lint check-migrations worker beat production-check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+messages: install
+	cd portal && ../$(PY) ../manage.py compilemessages --ignore=.venv >/dev/null
+
+setup: messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_pup_offices
+	$(PY) manage.py load_demo_content
+
+run: setup
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check-migrations: install
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
+
+test: messages lint check-migrations
+	$(PY) -m pytest
+
+# The production stack on one machine (see README.md); needs the environment set.
+worker: install
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(VENV)/bin/celery -A portal worker -l info
+
+beat: install
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(VENV)/bin/celery -A portal beat -l info
+
+production-check: install
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts

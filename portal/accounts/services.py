@@ -1,0 +1,193 @@
+"""Writes that concern accounts and offices."""
+
+import csv
+import secrets
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.contrib.auth.models import Group
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
+
+from .models import LegalAcceptance, LegalDocument, PupOffice, User
+from .roles import STAFF_ROLES
+
+OFFICES_CSV = Path(__file__).resolve().parent / "data" / "pup_malopolska.csv"
+
+
+# E-mail -----------------------------------------------------------------------
+
+
+def email_message_payload(message: EmailMessage) -> dict:
+    return {
+        "subject": message.subject,
+        "body": message.body,
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "reply_to": list(message.reply_to),
+        "headers": dict(message.extra_headers),
+        "content_subtype": message.content_subtype,
+        "alternatives": [
+            [content, mimetype]
+            for content, mimetype in getattr(message, "alternatives", [])
+        ],
+    }
+
+
+def email_message_from_payload(payload: dict) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=payload["subject"],
+        body=payload["body"],
+        from_email=payload["from_email"],
+        to=payload["to"],
+        reply_to=payload.get("reply_to") or None,
+        headers=payload.get("headers") or None,
+    )
+    message.content_subtype = payload.get("content_subtype", "plain")
+    for content, mimetype in payload.get("alternatives", []):
+        message.attach_alternative(content, mimetype)
+    return message
+
+
+def email_enqueue(*, message: EmailMessage) -> None:
+    """Hand a rendered message to the mail task once the transaction commits."""
+    from .tasks import email_send_task
+
+    payload = email_message_payload(message)
+    transaction.on_commit(lambda: email_send_task.delay(payload))
+
+
+# Learners ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def user_complete_signup(
+    *,
+    user: User,
+    status: str,
+    pup_office: PupOffice,
+    terms_version: str,
+    privacy_version: str,
+) -> User:
+    """Store what signup asks beyond allauth's fields and record the acceptances."""
+    user.status = status
+    user.pup_office = pup_office
+    user.save(update_fields=["status", "pup_office"])
+    now = timezone.now()
+    for document, version in (
+        (LegalDocument.TERMS, terms_version),
+        (LegalDocument.PRIVACY, privacy_version),
+    ):
+        LegalAcceptance.objects.get_or_create(
+            user=user, document=document, version=version, defaults={"accepted_at": now}
+        )
+    return user
+
+
+@transaction.atomic
+def user_update_details(
+    *,
+    user: User,
+    first_name: str,
+    last_name: str,
+    status: str | None = None,
+    pup_office: PupOffice | None = None,
+) -> User:
+    """Rectify a person's own data; staff accounts carry no status or office."""
+    user.first_name = first_name
+    user.last_name = last_name
+    fields = ["first_name", "last_name"]
+    if user.is_learner:
+        user.status = status
+        user.pup_office = pup_office
+        fields += ["status", "pup_office"]
+    user.save(update_fields=fields)
+    return user
+
+
+# Offices ----------------------------------------------------------------------
+
+
+@dataclass
+class OfficeLoadResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@transaction.atomic
+def pup_offices_load(*, path: Path = OFFICES_CSV) -> OfficeLoadResult:
+    """Create or update offices from the CSV; running it twice changes nothing.
+
+    Offices are matched by code, so edits made in the admin to fields the file does
+    not carry (the active flag) survive a reload.
+    """
+    result = OfficeLoadResult()
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    # Main offices first, so that every branch finds its parent.
+    rows.sort(key=lambda row: bool(row["parent_code"]))
+    for row in rows:
+        values = {
+            "name": row["name"].strip(),
+            "town": row["town"].strip(),
+            "area": row["area"].strip(),
+            "name_verified": row["verified"].strip() == "yes",
+            "parent": (
+                PupOffice.objects.get(code=row["parent_code"].strip())
+                if row["parent_code"].strip()
+                else None
+            ),
+        }
+        office = PupOffice.objects.filter(code=row["code"].strip()).first()
+        if office is None:
+            PupOffice.objects.create(code=row["code"].strip(), **values)
+            result.created += 1
+            continue
+        changed = [name for name, value in values.items() if getattr(office, name) != value]
+        if changed:
+            for name in changed:
+                setattr(office, name, values[name])
+            office.save(update_fields=changed)
+            result.updated += 1
+        else:
+            result.unchanged += 1
+    return result
+
+
+# Staff ------------------------------------------------------------------------
+
+PASSWORD_ALPHABET = string.ascii_letters + string.digits + "-_.!?"
+
+
+def password_generate(length: int = 20) -> str:
+    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(length))
+
+
+@transaction.atomic
+def staff_account_create(*, role: str, email: str, first_name: str, last_name: str):
+    """Create (or reset) the staff account for a role; return it with a new password.
+
+    The e-mail counts as verified: the account exists to be handed to a person who
+    will set up the second factor at the first sign-in to the admin.
+    """
+    from allauth.account.models import EmailAddress
+
+    if role not in STAFF_ROLES:
+        raise ValueError(f"Unknown role: {role}")
+    password = password_generate()
+    user, _created = User.objects.get_or_create(
+        email=email.lower(),
+        defaults={"first_name": first_name, "last_name": last_name},
+    )
+    user.is_staff = True
+    user.is_active = True
+    user.set_password(password)
+    user.save()
+    user.groups.set([Group.objects.get(name=role)])
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    return user, password

@@ -1,0 +1,254 @@
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock, FaqStreamBlock, LinkListBlock
+
+
+class HomePage(Page):
+    intro = models.TextField(_("introduction"), max_length=600)
+    call_to_action = models.CharField(
+        _("sign-up button text"), max_length=80, default="Załóż bezpłatne konto"
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("call_to_action"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.StandardPage", "pages.FaqPage", "pages.AccessibilityStatementPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(Page):
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("content"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    subpage_types = ["pages.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class FaqPage(Page):
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(FaqStreamBlock(), verbose_name=_("questions and answers"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("FAQ page")
+
+
+class AccessibilityStatementPage(Page):
+    """The statement required by the Polish act on digital accessibility.
+
+    Its template marks each part with the element ids the official template names,
+    so that monitoring tools can read it.
+    """
+
+    class Compliance(models.TextChoices):
+        FULL = "full", _("fully compliant")
+        PARTIAL = "partial", _("partially compliant")
+        NONE = "none", _("not compliant")
+
+    entity_name = models.CharField(_("public body"), max_length=200)
+    site_url = models.URLField(_("address of the website"))
+    published_on = models.DateField(_("date the website was published"))
+    updated_on = models.DateField(_("date of the last major update"))
+    compliance = models.CharField(
+        _("compliance status"), max_length=10, choices=Compliance.choices
+    )
+    non_compliance = RichTextField(
+        _("inaccessible content and exemptions"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    prepared_on = models.DateField(_("date the statement was prepared"))
+    assessment_method = models.CharField(
+        _("how the statement was prepared"),
+        max_length=300,
+        default="samoocena przeprowadzona przez podmiot publiczny",
+    )
+    keyboard_shortcuts = RichTextField(
+        _("keyboard shortcuts"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    contact_person = models.CharField(_("contact person"), max_length=200)
+    contact_email = models.EmailField(_("contact e-mail"))
+    contact_phone = models.CharField(_("contact phone"), max_length=40)
+    feedback_procedure = RichTextField(
+        _("requests and complaints procedure"), features=RICH_TEXT_FEATURES
+    )
+    architecture = RichTextField(
+        _("architectural accessibility"), features=RICH_TEXT_FEATURES
+    )
+    communication = RichTextField(
+        _("communication accessibility"), features=RICH_TEXT_FEATURES, blank=True
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("entity_name"),
+                FieldPanel("site_url"),
+                FieldPanel("published_on"),
+                FieldPanel("updated_on"),
+            ],
+            heading=_("Introduction"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("compliance"),
+                FieldPanel("non_compliance"),
+                FieldPanel("prepared_on"),
+                FieldPanel("assessment_method"),
+                FieldPanel("keyboard_shortcuts"),
+            ],
+            heading=_("Compliance"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_person"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("feedback_procedure"),
+            ],
+            heading=_("Feedback and contact"),
+        ),
+        FieldPanel("architecture"),
+        FieldPanel("communication"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("non_compliance"),
+        index.SearchField("feedback_procedure"),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    main_menu = StreamField(LinkListBlock(), verbose_name=_("main menu"), blank=True)
+    footer_menu = StreamField(LinkListBlock(), verbose_name=_("footer links"), blank=True)
+
+    panels = [FieldPanel("main_menu"), FieldPanel("footer_menu")]
+
+    class Meta:
+        verbose_name = _("menus and footer")
+
+
+@register_setting(icon="doc-full")
+class LegalSettings(BaseSiteSetting):
+    """The documents a person accepts at signup, with the version in force."""
+
+    terms_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("terms of use page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    terms_version = models.CharField(
+        _("terms of use version"),
+        max_length=40,
+        default="1.0",
+        help_text=_("Change it whenever the terms change in substance."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy and cookies policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_version = models.CharField(
+        _("privacy notice version"),
+        max_length=40,
+        default="1.0",
+        help_text=_("Change it whenever the privacy notice changes in substance."),
+    )
+    footer_text = models.TextField(
+        _("footer text"),
+        blank=True,
+        help_text=_("A line about the administrator and the programme, shown in the footer."),
+    )
+
+    panels = [
+        FieldPanel("terms_page"),
+        FieldPanel("terms_version"),
+        FieldPanel("privacy_page"),
+        FieldPanel("privacy_version"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("legal documents and footer")
+
+
+class PeerReviewTask(AbstractGroupApprovalTask):
+    """Approval by a member of the chosen groups other than the person who submitted.
+
+    A Redaktor submits a page for moderation; a second editor (or an administrator)
+    approves it, which publishes it. Nobody approves their own submission.
+    """
+
+    @staticmethod
+    def _submitted_by(obj, user):
+        state = getattr(obj, "current_workflow_state", None)
+        return state is not None and state.requested_by_id == user.pk
+
+    def get_actions(self, obj, user):
+        if self._submitted_by(obj, user):
+            return []
+        return super().get_actions(obj, user)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if task_state.workflow_state.requested_by_id == user.pk:
+            raise PermissionDenied("A submission cannot be reviewed by its author.")
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        return states.exclude(workflow_state__requested_by=user)
+
+    @classmethod
+    def get_description(cls):
+        return _("Another member of the chosen groups approves and publishes the page.")
+
+    class Meta:
+        verbose_name = _("review by a second editor")
+        verbose_name_plural = _("reviews by a second editor")

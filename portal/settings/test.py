@@ -1,0 +1,14 @@
+"""Settings for the test suite: SQLite by default, PostgreSQL and Redis when CI provides them."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-that-is-long-enough-for-django-checks-0123456789"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+# Tests run tasks in-process unless a test starts a real worker explicitly.
+CELERY_TASK_ALWAYS_EAGER = True
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+ALLOWED_HOSTS = ["*"]
+MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
