@@ -53,5 +53,8 @@ def healthz(request):
 
 def csrf_failure(request, reason=""):
     return TemplateResponse(
-        request, "403_csrf.html", {"debug": settings.DEBUG, "reason": reason}, status=403
+        request,
+        "403_csrf.html",
+        {"debug": settings.DEBUG, "reason": reason},
+        status=403,
     )

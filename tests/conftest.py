@@ -7,8 +7,14 @@ PASSWORD = "Haslo-testowe-123"
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
+def _isolated_storage(settings, tmp_path):
+    """Give each test its own media folder and an empty cache (rate limits)."""
+    from django.core.cache import cache
+
     settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -34,3 +40,20 @@ def learner(db):
 @pytest.fixture
 def password():
     return PASSWORD
+
+
+@pytest.fixture
+def client(client, django_capture_on_commit_callbacks):
+    """A test client whose requests run their on_commit callbacks, as after a commit.
+
+    Tests run inside a transaction that never commits; without this, the mail a view
+    hands to Celery on commit would never leave.
+    """
+    original = client.request
+
+    def request(**kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return original(**kwargs)
+
+    client.request = request
+    return client

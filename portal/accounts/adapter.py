@@ -1,4 +1,7 @@
+import time
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
 from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.sites.requests import RequestSite
@@ -22,3 +25,18 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit and hasattr(form, "signup_details"):
             services.user_complete_signup(user=user, **form.signup_details())
         return user
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        """Count a sign-in from the last few minutes as a fresh confirmation.
+
+        Staff are sent to set up TOTP straight after their first sign-in; asking
+        for the password again a few seconds later adds nothing.
+        """
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = allauth_context.request
+        records = get_authentication_records(request, getattr(request, "user", None))
+        if records:
+            age = time.time() - records[-1]["at"]
+            return age >= settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
+        return True

@@ -1,3 +1,4 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.html import format_html
@@ -12,7 +13,7 @@ class PupOfficeChoiceField(forms.ModelChoiceField):
 
 
 def office_queryset(current=None):
-    """Active offices, plus the one a person already chose even if it is now inactive."""
+    """Active offices, plus the one a person chose even if it is now inactive."""
     queryset = PupOffice.objects.for_signup()
     if current is not None:
         queryset = PupOffice.objects.filter(pk=current.pk) | queryset
@@ -38,7 +39,9 @@ class LearnerDetailsMixin(forms.Form):
         choices=User.Status.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": _("Choose whether you are registered as unemployed or as a job seeker.")
+            "required": _(
+                "Choose whether you are registered as unemployed or as a job seeker."
+            )
         },
     )
     pup_office = PupOfficeChoiceField(
@@ -66,11 +69,15 @@ class SignupForm(LearnerDetailsMixin, AllauthSignupForm):
     ]
 
     accept_terms = forms.BooleanField(
-        error_messages={"required": _("You need to accept the terms of use to register.")},
+        error_messages={
+            "required": _("You need to accept the terms of use to register.")
+        },
     )
     accept_privacy = forms.BooleanField(
         error_messages={
-            "required": _("You need to confirm you have read the privacy notice to register.")
+            "required": _(
+                "You need to confirm you have read the privacy notice to register."
+            )
         },
     )
 
@@ -80,7 +87,10 @@ class SignupForm(LearnerDetailsMixin, AllauthSignupForm):
 
         self.legal = legal_settings()
         self.fields["pup_office"].queryset = office_queryset()
-        self.fields["email"].error_messages["required"] = _("Enter your e-mail address.")
+        self.fields["email"].label = _("E-mail address")
+        self.fields["email"].error_messages["required"] = _(
+            "Enter your e-mail address."
+        )
         self.fields["email"].help_text = _(
             "It will be your login. We will send a link to confirm it."
         )
@@ -104,7 +114,9 @@ class SignupForm(LearnerDetailsMixin, AllauthSignupForm):
     @staticmethod
     def _document_label(sentence, name, page, version):
         link = format_html('<a href="{}">{}</a>', page.url, name) if page else name
-        return format_html(str(sentence) % {"link": "{}", "version": "{}"}, link, version)
+        return format_html(
+            str(sentence) % {"link": "{}", "version": "{}"}, link, version
+        )
 
     def full_clean(self):
         super().full_clean()
@@ -139,7 +151,23 @@ class MyDataForm(LearnerDetailsMixin):
         )
         super().__init__(*args, **kwargs)
         if user.is_learner:
-            self.fields["pup_office"].queryset = office_queryset(current=user.pup_office)
+            self.fields["pup_office"].queryset = office_queryset(
+                current=user.pup_office
+            )
         else:
             del self.fields["status"]
             del self.fields["pup_office"]
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's login with our labels: no placeholders standing in for labels."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("E-mail address")
+        self.fields["login"].error_messages["required"] = _(
+            "Enter your e-mail address."
+        )
+        self.fields["password"].error_messages["required"] = _("Enter your password.")
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)

@@ -40,7 +40,9 @@ class StaffAdminAccessMiddleware:
         user = request.user
         if not permissions.can_access_admin(user):
             raise PermissionDenied
-        if not permissions.must_use_two_factor(user) or session_has_second_factor(request):
+        if not permissions.must_use_two_factor(user) or session_has_second_factor(
+            request
+        ):
             return None
         has_totp = Authenticator.objects.filter(
             user=user, type=Authenticator.Type.TOTP

@@ -153,7 +153,9 @@ class LegalAcceptance(models.Model):
         on_delete=models.CASCADE,
         related_name="legal_acceptances",
     )
-    document = models.CharField(_("document"), max_length=20, choices=LegalDocument.choices)
+    document = models.CharField(
+        _("document"), max_length=20, choices=LegalDocument.choices
+    )
     version = models.CharField(_("version"), max_length=40)
     accepted_at = models.DateTimeField(_("accepted at"))
 

@@ -12,8 +12,10 @@ def is_staff_member(user) -> bool:
 
 
 def can_access_admin(user) -> bool:
-    return user.is_authenticated and user.is_active and user.has_perm(
-        "wagtailadmin.access_admin"
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.has_perm("wagtailadmin.access_admin")
     )
 
 

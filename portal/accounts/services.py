@@ -146,7 +146,9 @@ def pup_offices_load(*, path: Path = OFFICES_CSV) -> OfficeLoadResult:
             PupOffice.objects.create(code=row["code"].strip(), **values)
             result.created += 1
             continue
-        changed = [name for name, value in values.items() if getattr(office, name) != value]
+        changed = [
+            name for name, value in values.items() if getattr(office, name) != value
+        ]
         if changed:
             for name in changed:
                 setattr(office, name, values[name])

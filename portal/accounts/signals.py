@@ -4,7 +4,9 @@ from django.dispatch import receiver
 
 
 @receiver(authenticator_added)
-def count_new_authenticator_as_second_factor(sender, request, user, authenticator, **kw):
+def count_new_authenticator_as_second_factor(
+    sender, request, user, authenticator, **kw
+):
     """A freshly confirmed TOTP code proves the second factor for this session."""
     if request is not None and authenticator.type == authenticator.Type.TOTP:
         record_authentication(request, user, "mfa", id=authenticator.pk, type="totp")

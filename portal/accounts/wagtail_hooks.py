@@ -10,5 +10,5 @@ def register_programme_viewsets():
 
 @hooks.register("construct_main_menu")
 def hide_help_menu(request, menu_items):
-    """Keep each role's menu to its own work: Wagtail's generic help is not part of it."""
+    """Keep each role's menu to its own work: Wagtail's generic help is not in it."""
     menu_items[:] = [item for item in menu_items if item.name != "help"]

@@ -71,7 +71,9 @@ class LinkBlock(blocks.StructBlock):
         if bool(value.get("page")) == bool(value.get("url")):
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "page": ValidationError(_("Choose a page or enter an address, not both.")),
+                    "page": ValidationError(
+                        _("Choose a page or enter an address, not both.")
+                    ),
                 }
             )
         return value

@@ -7,7 +7,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 
-from .blocks import RICH_TEXT_FEATURES, ContentStreamBlock, FaqStreamBlock, LinkListBlock
+from .blocks import (
+    RICH_TEXT_FEATURES,
+    ContentStreamBlock,
+    FaqStreamBlock,
+    LinkListBlock,
+)
 
 
 class HomePage(Page):
@@ -28,7 +33,11 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.StandardPage", "pages.FaqPage", "pages.AccessibilityStatementPage"]
+    subpage_types = [
+        "pages.StandardPage",
+        "pages.FaqPage",
+        "pages.AccessibilityStatementPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -89,7 +98,9 @@ class AccessibilityStatementPage(Page):
         _("compliance status"), max_length=10, choices=Compliance.choices
     )
     non_compliance = RichTextField(
-        _("inaccessible content and exemptions"), features=RICH_TEXT_FEATURES, blank=True
+        _("inaccessible content and exemptions"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
     )
     prepared_on = models.DateField(_("date the statement was prepared"))
     assessment_method = models.CharField(
@@ -161,7 +172,9 @@ class AccessibilityStatementPage(Page):
 @register_setting(icon="list-ul")
 class NavigationSettings(BaseSiteSetting):
     main_menu = StreamField(LinkListBlock(), verbose_name=_("main menu"), blank=True)
-    footer_menu = StreamField(LinkListBlock(), verbose_name=_("footer links"), blank=True)
+    footer_menu = StreamField(
+        LinkListBlock(), verbose_name=_("footer links"), blank=True
+    )
 
     panels = [FieldPanel("main_menu"), FieldPanel("footer_menu")]
 
@@ -204,7 +217,9 @@ class LegalSettings(BaseSiteSetting):
     footer_text = models.TextField(
         _("footer text"),
         blank=True,
-        help_text=_("A line about the administrator and the programme, shown in the footer."),
+        help_text=_(
+            "A line about the administrator and the programme, shown in the footer."
+        ),
     )
 
     panels = [

@@ -21,7 +21,12 @@ PAGE_TYPES = {
     "accessibility": AccessibilityStatementPage,
 }
 MAIN_MENU_SLUGS = ["faq", "kontakt"]
-FOOTER_MENU_SLUGS = ["regulamin", "polityka-prywatnosci", "deklaracja-dostepnosci", "kontakt"]
+FOOTER_MENU_SLUGS = [
+    "regulamin",
+    "polityka-prywatnosci",
+    "deklaracja-dostepnosci",
+    "kontakt",
+]
 DATE_FIELDS = {"published_on", "updated_on", "prepared_on"}
 
 
@@ -53,7 +58,9 @@ def _home_page_ensure() -> HomePage:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", root_page=home, is_default_site=True,
+            hostname="localhost",
+            root_page=home,
+            is_default_site=True,
             site_name="Kompetencje dla pracy",
         )
     else:
@@ -75,7 +82,9 @@ def _child_page_ensure(home, spec) -> Page:
     }
     if spec["type"] == "accessibility":
         for name, value in spec["fields"].items():
-            fields[name] = datetime.date.fromisoformat(value) if name in DATE_FIELDS else value
+            fields[name] = (
+                datetime.date.fromisoformat(value) if name in DATE_FIELDS else value
+            )
     else:
         fields["intro"] = spec.get("intro", "")
         fields["body"] = spec["body"]
@@ -86,7 +95,10 @@ def _child_page_ensure(home, spec) -> Page:
 
 def _links(pages, slugs):
     return [
-        {"type": "link", "value": {"label": pages[slug].title, "page": pages[slug].pk, "url": ""}}
+        {
+            "type": "link",
+            "value": {"label": pages[slug].title, "page": pages[slug].pk, "url": ""},
+        }
         for slug in slugs
         if slug in pages
     ]
@@ -99,7 +111,9 @@ def demo_content_load() -> dict:
     Running it again changes nothing an editor has already set.
     """
     home = _home_page_ensure()
-    pages = {spec["slug"]: _child_page_ensure(home, spec) for spec in demo_content.PAGES}
+    pages = {
+        spec["slug"]: _child_page_ensure(home, spec) for spec in demo_content.PAGES
+    }
     site = Site.objects.get(is_default_site=True)
 
     navigation = NavigationSettings.for_site(site)

@@ -1,4 +1,4 @@
-"""Settings shared by every environment; values that differ come from the environment."""
+"""Settings shared by every environment; what differs comes from the environment."""
 
 import os
 from datetime import timedelta
@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -161,7 +162,10 @@ LOGIN_REDIRECT_URL = "accounts:my_data"
 
 # django-allauth: e-mail is the login, verified before the first course.
 ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "portal.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "portal.accounts.forms.SignupForm",
+    "login": "portal.accounts.forms.LoginForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -174,8 +178,14 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kompetencje dla pracy] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("DJANGO_HTTP_PROTOCOL", "https")
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# django-axes owns the lockout of failed logins (below); allauth's own counter stays
+# as a looser second line so that the person sees one consistent lockout page.
+ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip,10/15m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kompetencje dla pracy"
+# One period either side, for phones whose clocks drift.
+MFA_TOTP_TOLERANCE = 1
 MFA_FORMS = {}
 
 # django-axes: lock a login for a user and address after repeated failures.
@@ -183,6 +193,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_CALLABLE = "portal.accounts.security.axes_username"
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_VERBOSE = False
@@ -229,16 +240,17 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 DEFAULT_FROM_EMAIL = env(
-    "DJANGO_DEFAULT_FROM_EMAIL", "Kompetencje dla pracy <kontakt@kompetencjedlapracy.pl>"
+    "DJANGO_DEFAULT_FROM_EMAIL",
+    "Kompetencje dla pracy <kontakt@kompetencjedlapracy.pl>",
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = env(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = env("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
@@ -259,6 +271,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.pages.workflows.publish_approved_revision"
+# No third-party avatars: the admin would leak staff e-mail hashes to an outside host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -1,9 +1,11 @@
-"""Embedded default for `make run`: SQLite, in-process tasks, mail printed to the console."""
+"""Embedded default for `make run`: SQLite, in-process tasks, mail to the console."""
 
 from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = True
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-not-secret-kompetencje-dla-pracy-local")
-EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

@@ -1,4 +1,4 @@
-"""Settings for the test suite: SQLite by default, PostgreSQL and Redis when CI provides them."""
+"""Test settings: SQLite by default, PostgreSQL and Redis where CI provides them."""
 
 from .base import *  # noqa: F403
 

@@ -31,7 +31,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def verified(self, create, extracted, **kwargs):
         if create and extracted is not False:
-            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+            EmailAddress.objects.create(
+                user=self, email=self.email, verified=True, primary=True
+            )
 
 
 class StaffFactory(UserFactory):

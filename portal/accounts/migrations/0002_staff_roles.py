@@ -19,7 +19,11 @@ def create_roles(apps, schema_editor):
     grant_permissions(
         apps,
         COORDINATOR,
-        ["accounts.view_pupoffice", "accounts.add_pupoffice", "accounts.change_pupoffice"],
+        [
+            "accounts.view_pupoffice",
+            "accounts.add_pupoffice",
+            "accounts.change_pupoffice",
+        ],
     )
 
 

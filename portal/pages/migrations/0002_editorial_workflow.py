@@ -1,4 +1,4 @@
-"""Give the Redaktor role its editorial permissions and a two-person publishing workflow.
+"""Give the Redaktor role its editorial permissions and a two-person workflow.
 
 Wagtail's stock "Editors"/"Moderators" groups and their workflow are removed: the
 portal's roles are its own four groups.
@@ -29,7 +29,9 @@ def set_up(apps, schema_editor):
     Page = apps.get_model("wagtailcore", "Page")
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    GroupCollectionPermission = apps.get_model(
+        "wagtailcore", "GroupCollectionPermission"
+    )
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
@@ -65,18 +67,26 @@ def set_up(apps, schema_editor):
             ),
         )
 
-    task_type, _ = ContentType.objects.get_or_create(app_label="pages", model="peerreviewtask")
+    task_type, _ = ContentType.objects.get_or_create(
+        app_label="pages", model="peerreviewtask"
+    )
     task = PeerReviewTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = PeerReviewTask.objects.create(name=TASK_NAME, content_type=task_type)
     task.groups.set([editors])
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task, defaults={"sort_order": 0}
+    )
+    WorkflowPage.objects.update_or_create(
+        page=root_page, defaults={"workflow": workflow}
+    )
 
 
 def tear_down(apps, schema_editor):
-    apps.get_model("wagtailcore", "Workflow").objects.filter(name=WORKFLOW_NAME).delete()
+    apps.get_model("wagtailcore", "Workflow").objects.filter(
+        name=WORKFLOW_NAME
+    ).delete()
     apps.get_model("wagtailcore", "Task").objects.filter(name=TASK_NAME).delete()
 
 

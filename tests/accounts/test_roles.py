@@ -1,0 +1,122 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from portal.accounts.roles import (
+    COORDINATOR,
+    DATA_PROTECTION_OFFICER,
+    EDITOR,
+    MODERATOR,
+)
+from tests.admin_helpers import admin_menu_names, login_with_second_factor
+from tests.factories.accounts import StaffFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def permissions_of(role):
+    return sorted(
+        f"{app}.{codename}"
+        for app, codename in Group.objects.get(name=role).permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+    )
+
+
+def test_roles_are_exactly_the_four_staff_groups():
+    assert set(Group.objects.values_list("name", flat=True)) == {
+        EDITOR,
+        DATA_PROTECTION_OFFICER,
+        MODERATOR,
+        COORDINATOR,
+    }
+
+
+def test_each_role_holds_exactly_its_permissions():
+    assert permissions_of(EDITOR) == [
+        "pages.change_legalsettings",
+        "pages.change_navigationsettings",
+        "wagtailadmin.access_admin",
+    ]
+    assert permissions_of(COORDINATOR) == [
+        "accounts.add_pupoffice",
+        "accounts.change_pupoffice",
+        "accounts.view_pupoffice",
+        "wagtailadmin.access_admin",
+    ]
+    assert permissions_of(MODERATOR) == ["wagtailadmin.access_admin"]
+    assert permissions_of(DATA_PROTECTION_OFFICER) == ["wagtailadmin.access_admin"]
+    editors = Group.objects.get(name=EDITOR)
+    assert sorted(
+        editors.page_permissions.values_list("permission__codename", flat=True)
+    ) == [
+        "add_page",
+        "change_page",
+        "lock_page",
+    ]
+
+
+@pytest.mark.parametrize(
+    "role, visible, hidden",
+    [
+        (EDITOR, {"explorer", "images", "documents", "settings"}, {"program", "help"}),
+        (
+            COORDINATOR,
+            {"program"},
+            {"explorer", "images", "documents", "settings", "help"},
+        ),
+        (MODERATOR, set(), {"explorer", "program", "settings", "help", "images"}),
+        (DATA_PROTECTION_OFFICER, set(), {"explorer", "program", "settings", "help"}),
+    ],
+)
+def test_each_role_sees_only_its_part_of_the_admin_menu(client, role, visible, hidden):
+    user = StaffFactory(role=role)
+    login_with_second_factor(client, user)
+
+    names = admin_menu_names(client)
+
+    assert visible <= names
+    assert not (hidden & names)
+
+
+def test_a_learner_never_reaches_the_admin(client, learner):
+    client.force_login(learner)
+
+    assert client.get("/admin/").status_code == 403
+    assert client.get("/admin/pages/").status_code == 403
+
+
+def test_an_anonymous_visitor_is_sent_to_the_sign_in_page(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_the_admin_sign_in_form_is_replaced_by_the_portal_sign_in(client):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response.url == reverse("account_login") + "?next=/admin/"
+
+
+def test_staff_without_an_authenticator_are_sent_to_set_one_up(client):
+    user = StaffFactory(role=EDITOR)
+    client.force_login(user)
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa_activate_totp"))
+
+
+def test_staff_with_an_authenticator_must_use_it_to_sign_in(client, password):
+    user = StaffFactory(role=COORDINATOR)
+    login_with_second_factor(client, user)
+    client.logout()
+
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": password}
+    )
+
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_authenticate")
+    assert client.get("/admin/").status_code == 302
