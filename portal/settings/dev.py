@@ -9,3 +9,6 @@ EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+# Serve static files from the app folders without a collectstatic run.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
