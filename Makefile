@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 messages: install
-	cd portal && ../$(PY) ../manage.py compilemessages --ignore=.venv >/dev/null
+	$(PY) manage.py compilemessages -l pl --ignore=.venv --ignore=staticfiles >/dev/null
 
 setup: messages
 	$(PY) manage.py migrate --noinput

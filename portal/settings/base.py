@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "portal.accounts.middleware.AdminPreviewFramingMiddleware",
+    "portal.accounts.middleware.AdminContentSecurityMiddleware",
     "portal.accounts.middleware.StaffAdminAccessMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -214,8 +214,9 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
-# The Wagtail admin styles elements inline; scripts stay as strict as on the site.
-CSP_ADMIN_STYLE_EXCEPTION_PATHS = ("/admin/",)
+# The Wagtail admin styles elements inline and starts some widgets with inline calls;
+# see portal.accounts.middleware.AdminContentSecurityMiddleware.
+CSP_ADMIN_EXCEPTION_PATHS = ("/admin/",)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -8,7 +8,7 @@ from django.db import migrations
 
 from portal.accounts.roles import EDITOR, ensure_permissions, grant_permissions
 
-WORKFLOW_NAME = "Publikacja treści"
+WORKFLOW_NAME = "akceptacji drugiego redaktora"
 TASK_NAME = "Akceptacja drugiego redaktora"
 PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
 COLLECTION_PERMISSIONS = [
