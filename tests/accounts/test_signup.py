@@ -60,6 +60,8 @@ def test_signup_sends_a_verification_mail_and_the_link_verifies_the_address(
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["zofia.wojcik@example.org"]
+    assert "Potwierdź swój adres e-mail" in mail.outbox[0].subject
+    assert mail.outbox[0].body.startswith("Dzień dobry,")
     link = verification_link(mail.outbox[0])
     assert not EmailAddress.objects.get(email="zofia.wojcik@example.org").verified
     response = client.post(link)
