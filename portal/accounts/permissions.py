@@ -1,15 +1,5 @@
 """Who may do what with accounts; views and templates ask here, never re-implement."""
 
-from .roles import STAFF_ROLES
-
-
-def is_staff_member(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or user.is_staff:
-        return True
-    return user.groups.filter(name__in=STAFF_ROLES).exists()
-
 
 def can_access_admin(user) -> bool:
     return (

@@ -4,19 +4,10 @@ Each later app adds its own permissions to these groups in its own migration wit
 `grant_permissions`; nothing here reads the live models, so migrations stay replayable.
 """
 
-from django.utils.translation import gettext_lazy as _
-
 EDITOR = "Redaktor"
 DATA_PROTECTION_OFFICER = "Inspektor ochrony danych"
 MODERATOR = "Moderator"
 COORDINATOR = "Koordynator"
-
-STAFF_ROLES = {
-    EDITOR: _("Publishes and edits pages, courses and tests."),
-    DATA_PROTECTION_OFFICER: _("Handles data-subject requests and the audit log."),
-    MODERATOR: _("Keeps the course forums clean."),
-    COORDINATOR: _("Reads programme statistics and keeps the list of labour offices."),
-}
 
 ROLE_SLUGS = {
     EDITOR: "redaktor",
@@ -24,6 +15,7 @@ ROLE_SLUGS = {
     MODERATOR: "moderator",
     COORDINATOR: "koordynator",
 }
+STAFF_ROLES = tuple(ROLE_SLUGS)
 
 
 def ensure_permissions(apps):

@@ -169,15 +169,18 @@ def password_generate(length: int = 20) -> str:
 
 
 @transaction.atomic
-def staff_account_create(*, role: str, email: str, first_name: str, last_name: str):
-    """Create (or reset) the staff account for a role; return it with a new password.
+def staff_account_create(
+    *, email: str, first_name: str, last_name: str, role: str | None = None
+):
+    """Create (or reset) a staff account; return it with a new generated password.
 
-    The e-mail counts as verified: the account exists to be handed to a person who
-    will set up the second factor at the first sign-in to the admin.
+    With a role the account joins that role's group; without one it is a full
+    administrator. The e-mail counts as verified: the account is handed to a person
+    who sets up the second factor at the first sign-in to the admin.
     """
     from allauth.account.models import EmailAddress
 
-    if role not in STAFF_ROLES:
+    if role is not None and role not in STAFF_ROLES:
         raise ValueError(f"Unknown role: {role}")
     password = password_generate()
     user, _created = User.objects.get_or_create(
@@ -185,10 +188,11 @@ def staff_account_create(*, role: str, email: str, first_name: str, last_name: s
         defaults={"first_name": first_name, "last_name": last_name},
     )
     user.is_staff = True
+    user.is_superuser = role is None
     user.is_active = True
     user.set_password(password)
     user.save()
-    user.groups.set([Group.objects.get(name=role)])
+    user.groups.set(Group.objects.filter(name=role) if role else [])
     EmailAddress.objects.update_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )

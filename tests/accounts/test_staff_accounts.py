@@ -36,3 +36,15 @@ def test_running_it_again_generates_new_passwords_and_no_duplicates():
     for role in STAFF_ROLES:
         assert first[role][0] == second[role][0]
         assert first[role][1] != second[role][1]
+
+
+def test_an_administrator_account_is_created_on_request():
+    out = StringIO()
+    call_command("create_staff_accounts", "--with-administrator", stdout=out)
+
+    email, password = re.search(
+        r"^Administrator\t(\S+)\t(\S+)$", out.getvalue(), re.MULTILINE
+    ).groups()
+    admin = User.objects.get(email=email)
+    assert admin.is_superuser and not admin.groups.exists()
+    assert admin.check_password(password)

@@ -15,17 +15,25 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--domain", default=DEFAULT_DOMAIN)
+        parser.add_argument(
+            "--with-administrator",
+            action="store_true",
+            help="Also create a full administrator (superuser) account.",
+        )
 
-    def handle(self, *args, domain, **options):
+    def handle(self, *args, domain, with_administrator, **options):
+        accounts = [(role, f"{slug}@{domain}") for role, slug in ROLE_SLUGS.items()]
+        if with_administrator:
+            accounts.append((None, f"administrator@{domain}"))
         self.stdout.write("role\te-mail\tpassword")
-        for role, slug in ROLE_SLUGS.items():
+        for role, email in accounts:
             user, password = staff_account_create(
                 role=role,
-                email=f"{slug}@{domain}",
-                first_name=role,
+                email=email,
+                first_name=role or "Administrator",
                 last_name="(konto testowe)",
             )
-            self.stdout.write(f"{role}\t{user.email}\t{password}")
+            self.stdout.write(f"{role or 'Administrator'}\t{user.email}\t{password}")
         self.stdout.write(
             "\nThe passwords are shown only now. At the first sign-in to /admin/ each "
             "account sets up an authenticator app (TOTP)."
