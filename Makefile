@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test setup install messages lint check-migrations worker beat production-check clean
+.PHONY: run test setup install messages lint check-migrations worker beat production-check bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,3 +48,6 @@ production-check: install
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts
+
+bench: messages
+	$(PY) bench/pages.py
