@@ -21,6 +21,12 @@ def office_queryset(current=None):
     return queryset
 
 
+def document_label(sentence, name, page, version):
+    """A checkbox label naming a document (linked to its page) and its version."""
+    link = format_html('<a href="{}">{}</a>', page.url, name) if page else name
+    return format_html(str(sentence) % {"link": "{}", "version": "{}"}, link, version)
+
+
 class LearnerDetailsMixin(forms.Form):
     first_name = forms.CharField(
         label=_("First name"),
@@ -98,24 +104,17 @@ class SignupForm(LearnerDetailsMixin, AllauthSignupForm):
             self.fields[name].widget.attrs.pop("placeholder", None)
         self.fields["password1"].error_messages["required"] = _("Enter a password.")
         self.fields["password2"].error_messages["required"] = _("Repeat the password.")
-        self.fields["accept_terms"].label = self._document_label(
+        self.fields["accept_terms"].label = document_label(
             _("I accept the %(link)s (version %(version)s)."),
             _("terms of use"),
             self.legal.terms_page,
             self.legal.terms_version,
         )
-        self.fields["accept_privacy"].label = self._document_label(
+        self.fields["accept_privacy"].label = document_label(
             _("I have read the %(link)s (version %(version)s)."),
             _("privacy notice"),
             self.legal.privacy_page,
             self.legal.privacy_version,
-        )
-
-    @staticmethod
-    def _document_label(sentence, name, page, version):
-        link = format_html('<a href="{}">{}</a>', page.url, name) if page else name
-        return format_html(
-            str(sentence) % {"link": "{}", "version": "{}"}, link, version
         )
 
     def full_clean(self):
@@ -171,3 +170,26 @@ class LoginForm(AllauthLoginForm):
         self.fields["password"].error_messages["required"] = _("Enter your password.")
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
+
+
+class AcceptDocumentsForm(forms.Form):
+    """Acceptance of new versions of the terms or the privacy notice."""
+
+    def __init__(self, *args, pending, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pending = pending
+        for item in pending:
+            self.fields[item.document] = forms.BooleanField(
+                label=document_label(
+                    _("I accept the new version: %(link)s (version %(version)s)."),
+                    item.label,
+                    item.page,
+                    item.version,
+                ),
+                error_messages={
+                    "required": _("Tick the box to accept the new version.")
+                },
+            )
+
+    def accepted_versions(self):
+        return {item.document: item.version for item in self.pending}

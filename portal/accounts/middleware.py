@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from . import permissions
@@ -136,3 +137,52 @@ def admin_script_hashes(html: str) -> list[str]:
             digest = hashlib.sha256(script.encode()).digest()
             hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
     return sorted(set(hashes))
+
+
+class LegalAcceptanceMiddleware:
+    """Send a signed-in learner to accept changed terms before anything else.
+
+    The versions a learner has accepted are remembered in the session, so the check
+    costs a query only when the versions in force change.
+    """
+
+    SESSION_KEY = "legal_versions_accepted"
+    ALWAYS_OPEN = (
+        "/konto/logout/",
+        "/konto/akceptacja-dokumentow/",
+        "/static/",
+        "/healthz",
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and user.is_learner
+            and not request.path.startswith(self.ALWAYS_OPEN)
+        ):
+            response = self.check(request)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+    def check(self, request):
+        from portal.pages.models import LegalSettings
+
+        from .selectors import documents_pending_acceptance
+
+        legal = LegalSettings.for_request(request)
+        versions = f"{legal.terms_version}|{legal.privacy_version}"
+        if request.session.get(self.SESSION_KEY) == versions:
+            return None
+        pending = documents_pending_acceptance(user=request.user, legal=legal)
+        if not pending:
+            request.session[self.SESSION_KEY] = versions
+            return None
+        if request.path in {item.page.url for item in pending if item.page}:
+            return None
+        query = urlencode({"next": request.get_full_path()})
+        return redirect(f"{reverse('accounts:accept_documents')}?{query}")

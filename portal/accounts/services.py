@@ -75,15 +75,24 @@ def user_complete_signup(
     user.status = status
     user.pup_office = pup_office
     user.save(update_fields=["status", "pup_office"])
+    legal_documents_accept(
+        user=user,
+        documents={
+            LegalDocument.TERMS: terms_version,
+            LegalDocument.PRIVACY: privacy_version,
+        },
+    )
+    return user
+
+
+@transaction.atomic
+def legal_documents_accept(*, user: User, documents: dict[str, str]) -> None:
+    """Record that a person accepted the given versions ({document: version})."""
     now = timezone.now()
-    for document, version in (
-        (LegalDocument.TERMS, terms_version),
-        (LegalDocument.PRIVACY, privacy_version),
-    ):
+    for document, version in documents.items():
         LegalAcceptance.objects.get_or_create(
             user=user, document=document, version=version, defaults={"accepted_at": now}
         )
-    return user
 
 
 @transaction.atomic

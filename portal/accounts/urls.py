@@ -6,4 +6,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("moje-dane/", views.my_data, name="my_data"),
+    path("akceptacja-dokumentow/", views.accept_documents, name="accept_documents"),
 ]

@@ -3,11 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from . import permissions, services
-from .forms import MyDataForm
+from .forms import AcceptDocumentsForm, MyDataForm
+from .selectors import documents_pending_acceptance
 
 
 @never_cache
@@ -29,4 +31,33 @@ def my_data(request):
             "primary_email": user.email,
             "acceptances": user.legal_acceptances.all(),
         },
+    )
+
+
+@never_cache
+@login_required
+def accept_documents(request):
+    """Ask a learner to accept documents that changed since they last did."""
+    from portal.pages.models import LegalSettings
+
+    legal = LegalSettings.for_request(request)
+    pending = documents_pending_acceptance(user=request.user, legal=legal)
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}
+    ):
+        next_url = ""
+    if not pending:
+        return redirect(next_url or "accounts:my_data")
+    form = AcceptDocumentsForm(request.POST or None, pending=pending)
+    if request.method == "POST" and form.is_valid():
+        services.legal_documents_accept(
+            user=request.user, documents=form.accepted_versions()
+        )
+        messages.success(request, _("Thank you. The new versions have been accepted."))
+        return redirect(next_url or "accounts:my_data")
+    return TemplateResponse(
+        request,
+        "accounts/accept_documents.html",
+        {"form": form, "pending": pending, "next": next_url},
     )

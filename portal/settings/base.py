@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "portal.accounts.middleware.AdminContentSecurityMiddleware",
     "portal.accounts.middleware.StaffAdminAccessMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.accounts.middleware.LegalAcceptanceMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

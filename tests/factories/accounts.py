@@ -35,6 +35,22 @@ class UserFactory(factory.django.DjangoModelFactory):
                 user=self, email=self.email, verified=True, primary=True
             )
 
+    @factory.post_generation
+    def accepted_documents(self, create, extracted, **kwargs):
+        """Learners accept the versions in force at signup; pass False to skip."""
+        if create and extracted is not False and not self.is_staff:
+            from portal.accounts.services import legal_documents_accept
+            from portal.pages.selectors import legal_settings
+
+            legal = legal_settings()
+            legal_documents_accept(
+                user=self,
+                documents={
+                    "terms": legal.terms_version,
+                    "privacy": legal.privacy_version,
+                },
+            )
+
 
 class StaffFactory(UserFactory):
     status = ""
