@@ -21,6 +21,7 @@ setup: messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_pup_offices
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py load_courses
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000

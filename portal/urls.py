@@ -20,6 +20,7 @@ urlpatterns = [
     path("szukaj/", page_views.search, name="search"),
     path("konto/", include("portal.accounts.urls")),
     path("konto/", include("allauth.urls")),
+    path("", include("courses.urls")),
 ]
 
 if settings.DEBUG:

@@ -12,6 +12,7 @@ def _isolated_storage(settings, tmp_path):
     from django.core.cache import cache
 
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     cache.clear()
     yield
     cache.clear()

@@ -51,6 +51,24 @@ def email_message_from_payload(payload: dict) -> EmailMultiAlternatives:
     return message
 
 
+def email_send(*, template: str, to: str, context: dict) -> None:
+    """Render `<template>_subject.txt` and `_message.txt` and queue the message."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+
+    context = {**context, "base_url": settings.PORTAL_BASE_URL.rstrip("/")}
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    body = render_to_string(f"{template}_message.txt", context)
+    email_enqueue(
+        message=EmailMultiAlternatives(
+            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
+            body=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[to],
+        )
+    )
+
+
 def email_enqueue(*, message: EmailMessage) -> None:
     """Hand a rendered message to the mail task once the transaction commits."""
     from .tasks import email_send_task

@@ -34,4 +34,6 @@ class ProgrammeViewSetGroup(ViewSetGroup):
     menu_label = _("Programme")
     menu_icon = "table"
     menu_order = 300
+    # Other apps add the coordinator's screens here (statistics, accommodations).
+    submenu_hook = "register_programme_menu_item"
     items = (PupOfficeViewSet("pup_offices"),)

@@ -1,0 +1,109 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .blocks import QuestionKind
+
+
+class AttemptForm(forms.Form):
+    """The questions of one attempt, in the order and with the answers shown."""
+
+    def __init__(self, *args, attempt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.attempt = attempt
+        for index, question in enumerate(attempt.questions, start=1):
+            choices = [(a["id"], a["text"]) for a in question["answers"]]
+            label = f"{index}. {question['text']}"
+            initial = attempt.responses.get(question["id"], [])
+            if question["kind"] == QuestionKind.MULTIPLE:
+                field = forms.MultipleChoiceField(
+                    label=label,
+                    choices=choices,
+                    widget=forms.CheckboxSelectMultiple,
+                    required=False,
+                    initial=initial,
+                    help_text=_("Tick every correct answer."),
+                )
+            else:
+                field = forms.ChoiceField(
+                    label=label,
+                    choices=choices,
+                    widget=forms.RadioSelect,
+                    required=False,
+                    initial=initial[0] if initial else None,
+                )
+            self.fields[f"q-{question['id']}"] = field
+
+    def responses(self):
+        data = {}
+        for question in self.attempt.questions:
+            value = self.cleaned_data.get(f"q-{question['id']}")
+            if value:
+                data[question["id"]] = value if isinstance(value, list) else [value]
+        return data
+
+    def unanswered(self):
+        given = self.responses()
+        return [q for q in self.attempt.questions if q["id"] not in given]
+
+
+class CheckQuestionForm(forms.Form):
+    """An in-lesson check question, graded on the server."""
+
+    def __init__(self, *args, block_id, question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        choices = [
+            (item.id, item.value["text"]) for item in question["answers"].bound_blocks
+        ]
+        field_class = (
+            forms.MultipleChoiceField
+            if question["kind"] == QuestionKind.MULTIPLE
+            else forms.ChoiceField
+        )
+        widget = (
+            forms.CheckboxSelectMultiple
+            if question["kind"] == QuestionKind.MULTIPLE
+            else forms.RadioSelect
+        )
+        self.fields["answer"] = field_class(
+            label=question["question"],
+            choices=choices,
+            widget=widget,
+            error_messages={"required": _("Choose an answer first.")},
+        )
+        self.fields["answer"].widget.attrs["data-block"] = block_id
+
+    def is_correct(self):
+        chosen = self.cleaned_data["answer"]
+        chosen = set(chosen if isinstance(chosen, list) else [chosen])
+        correct = {
+            item.id
+            for item in self.question["answers"].bound_blocks
+            if item.value["correct"]
+        }
+        return chosen == correct
+
+
+class StatisticsFilterForm(forms.Form):
+    DEFAULTS = {"dimension": "course", "date_from": None, "date_to": None}
+
+    dimension = forms.ChoiceField(
+        label=_("Group by"),
+        choices=[
+            ("course", _("Course")),
+            ("office", _("Labour office")),
+            ("status", _("Status")),
+            ("month", _("Month of enrolment")),
+        ],
+        required=False,
+    )
+    date_from = forms.DateField(
+        label=_("Enrolled from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = forms.DateField(
+        label=_("Enrolled until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )

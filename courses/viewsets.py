@@ -1,0 +1,75 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import permissions
+from .models import LearnerAccommodation
+
+PROGRAMME_MENU = "register_programme_menu_item"
+
+
+class LearnerByEmailField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.email
+
+
+class AccommodationForm(WagtailAdminModelForm):
+    """Pick the learner by e-mail: the list of all learners is too long for a select."""
+
+    user = LearnerByEmailField(
+        label=_("Learner's e-mail address"),
+        queryset=get_user_model().objects.filter(is_staff=False),
+        to_field_name="email",
+        widget=forms.EmailInput,
+        error_messages={"invalid_choice": _("No learner has this e-mail address.")},
+    )
+
+    class Meta:
+        model = LearnerAccommodation
+        fields = ["user", "extra_time_percent", "reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["user"] = self.instance.user.email
+
+
+class AccommodationViewSet(ModelViewSet):
+    model = LearnerAccommodation
+    form_class = AccommodationForm
+    icon = "time"
+    menu_label = _("Test accommodations")
+    menu_hook = PROGRAMME_MENU
+    add_to_reference_index = False
+    copy_view_enabled = False
+    list_display = ["user", "extra_time_percent", "reason"]
+    search_fields = ["user__email", "user__last_name"]
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("extra_time_percent"),
+        FieldPanel("reason"),
+    ]
+
+
+class StatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.can_view_statistics(request.user)
+
+
+class StatisticsViewSet(ViewSet):
+    name = "programme_statistics"
+    icon = "table"
+    menu_label = _("Statistics")
+    menu_hook = PROGRAMME_MENU
+    menu_item_class = StatisticsMenuItem
+
+    def get_urlpatterns(self):
+        from .admin_views import statistics
+
+        return [path("", statistics, name="index")]
