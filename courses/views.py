@@ -139,7 +139,7 @@ def lesson_mark_done(request, lesson):
         messages.success(
             request, _("You have completed all the lessons. The end test is open.")
         )
-        return redirect(course.reverse_subpage("test"))
+        return redirect(course.route_url("test"))
     messages.success(request, _("Lesson completed."))
     return redirect(following.url)
 
@@ -161,9 +161,7 @@ def test_overview(request, course):
         except services.TestRuleError as error:
             messages.error(request, str(error))
         else:
-            return redirect(
-                course.url + course.reverse_subpage("test_take", args=[attempt.number])
-            )
+            return redirect(course.route_url("test_take", attempt.number))
     return TemplateResponse(
         request,
         "courses/test_overview.html",
@@ -194,7 +192,7 @@ def _attempt(request, course, number):
 @never_cache
 def test_take(request, course, number):
     attempt = _attempt(request, course, number)
-    result_url = course.url + course.reverse_subpage("test_result", args=[number])
+    result_url = course.route_url("test_result", number)
     if request.method == "POST" and attempt.is_open:
         form = AttemptForm(request.POST, attempt=attempt)
         form.is_valid()
@@ -227,7 +225,7 @@ def test_take(request, course, number):
 def test_result(request, course, number):
     attempt = _attempt(request, course, number)
     if attempt.is_open:
-        return redirect(course.url + course.reverse_subpage("test_take", args=[number]))
+        return redirect(course.route_url("test_take", number))
     enrollment = attempt.enrollment
     return TemplateResponse(
         request,

@@ -58,3 +58,27 @@ def client(client, django_capture_on_commit_callbacks):
 
     client.request = request
     return client
+
+
+@pytest.fixture
+def course(site_content):
+    from tests.factories.courses import make_course
+
+    return make_course()
+
+
+@pytest.fixture
+def enrolled(learner, course):
+    from courses.services import enrollment_create
+
+    return enrollment_create(user=learner, course=course)
+
+
+@pytest.fixture
+def ready_for_test(enrolled):
+    from courses.services import lesson_complete
+
+    for lesson in enrolled.course.lessons():
+        lesson_complete(enrollment=enrolled, lesson=lesson)
+    enrolled.refresh_from_db()
+    return enrolled

@@ -131,6 +131,10 @@ class CoursePage(RoutablePageMixin, Page):
     def lessons(self):
         return LessonPage.objects.child_of(self).live().order_by("path")
 
+    def route_url(self, name, *args):
+        """The address of one of this course's own views (enrolment, test...)."""
+        return self.url + self.reverse_subpage(name, args=args)
+
     # Presentation lives in courses.views; these routes only hand the page over.
     @path("")
     def course_view(self, request):
