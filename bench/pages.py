@@ -46,6 +46,14 @@ def main():
             status=User.Status.UNEMPLOYED,
             pup_office=PupOffice.objects.first(),
         )
+        from portal.accounts.services import legal_documents_accept
+        from portal.pages.selectors import legal_settings
+
+        legal = legal_settings()
+        legal_documents_accept(
+            user=learner,
+            documents={"terms": legal.terms_version, "privacy": legal.privacy_version},
+        )
         anonymous, signed_in = Client(), Client()
         signed_in.force_login(learner)
         pages = [

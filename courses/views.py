@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from portal.accounts.views import current_documents_required
+
 from . import permissions, selectors, services
 from .forms import AttemptForm, CheckQuestionForm
 from .models import Attempt, Certificate, Enrollment
@@ -52,6 +54,7 @@ def course_detail(request, course):
 
 
 @require_POST
+@current_documents_required
 def course_enroll(request, course):
     if response := _require_learner(request, course):
         return response
@@ -125,6 +128,7 @@ def lesson_check(request, lesson, block_id):
 
 
 @require_POST
+@current_documents_required
 def lesson_mark_done(request, lesson):
     course = lesson.get_parent().specific
     if response := _require_learner(request, lesson):
@@ -148,6 +152,7 @@ def lesson_mark_done(request, lesson):
 
 
 @never_cache
+@current_documents_required
 def test_overview(request, course):
     if response := _require_learner(request, course):
         return response
@@ -190,6 +195,7 @@ def _attempt(request, course, number):
 
 
 @never_cache
+@current_documents_required
 def test_take(request, course, number):
     attempt = _attempt(request, course, number)
     result_url = course.route_url("test_result", number)

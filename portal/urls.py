@@ -10,9 +10,14 @@ from portal.pages import views as page_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    # The admin has no sign-in of its own: everyone signs in (with 2FA) through allauth.
+    # Neither the admin nor Wagtail's page-privacy view signs anyone in: everyone
+    # signs in (staff with 2FA) through allauth.
     path(
         "admin/login/",
+        RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True),
+    ),
+    path(
+        "_util/login/",
         RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True),
     ),
     path("admin/", include(wagtailadmin_urls)),

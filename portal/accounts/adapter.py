@@ -3,10 +3,12 @@ import time
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
 from allauth.core import context as allauth_context
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.sites.requests import RequestSite
 
-from . import services
+from . import permissions, services
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -27,16 +29,26 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def is_reauthentication_required(self, *, app, **kwargs):
-        """Count a sign-in from the last few minutes as a fresh confirmation.
+        """Let a fresh sign-in stand for the password when setting up a first TOTP.
 
         Staff are sent to set up TOTP straight after their first sign-in; asking
-        for the password again a few seconds later adds nothing.
+        for the password again a few seconds later adds nothing. Once a person has
+        an authenticator, every change to it asks for the password again.
         """
         if not super().is_reauthentication_required(app=app, **kwargs):
             return False
         request = allauth_context.request
-        records = get_authentication_records(request, getattr(request, "user", None))
+        user = getattr(request, "user", None)
+        if Authenticator.objects.filter(user_id=getattr(user, "pk", None)).exists():
+            return True
+        records = get_authentication_records(request, user)
         if records:
             age = time.time() - records[-1]["at"]
             return age >= settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
         return True
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator):
+        """Staff cannot switch off the second factor that guards the admin."""
+        return not permissions.must_use_two_factor(authenticator.user)

@@ -1,10 +1,14 @@
+from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
+from allauth.account.forms import ChangePasswordForm as AllauthChangePasswordForm
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
+from allauth.account.forms import ResetPasswordKeyForm as AllauthResetPasswordKeyForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import PupOffice, User
+from .models import LegalDocument, PupOffice, User
 
 
 class PupOfficeChoiceField(forms.ModelChoiceField):
@@ -158,22 +162,59 @@ class MyDataForm(LearnerDetailsMixin):
             del self.fields["pup_office"]
 
 
-class LoginForm(AllauthLoginForm):
-    """allauth's login with our labels: no placeholders standing in for labels."""
+class LabelledFieldsMixin:
+    """Real labels instead of placeholders, and our wording for the e-mail field."""
+
+    email_field = "email"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["login"].label = _("E-mail address")
-        self.fields["login"].error_messages["required"] = _(
-            "Enter your e-mail address."
-        )
-        self.fields["password"].error_messages["required"] = _("Enter your password.")
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
+        if self.email_field in self.fields:
+            self.fields[self.email_field].label = _("E-mail address")
+            self.fields[self.email_field].error_messages["required"] = _(
+                "Enter your e-mail address."
+            )
+
+
+class LoginForm(LabelledFieldsMixin, AllauthLoginForm):
+    email_field = "login"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].error_messages["required"] = _("Enter your password.")
+
+
+class ResetPasswordForm(LabelledFieldsMixin, AllauthResetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(LabelledFieldsMixin, AllauthResetPasswordKeyForm):
+    pass
+
+
+class ChangePasswordForm(LabelledFieldsMixin, AllauthChangePasswordForm):
+    pass
+
+
+class AddEmailForm(LabelledFieldsMixin, AllauthAddEmailForm):
+    pass
 
 
 class AcceptDocumentsForm(forms.Form):
     """Acceptance of new versions of the terms or the privacy notice."""
+
+    shown_versions = forms.CharField(widget=forms.HiddenInput)
+
+    SENTENCES = {
+        LegalDocument.TERMS: _(
+            "I accept the new version: %(link)s (version %(version)s)."
+        ),
+        LegalDocument.PRIVACY: _(
+            "I have read the new version: %(link)s (version %(version)s)."
+        ),
+    }
 
     def __init__(self, *args, pending, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,10 +222,7 @@ class AcceptDocumentsForm(forms.Form):
         for item in pending:
             self.fields[item.document] = forms.BooleanField(
                 label=document_label(
-                    _("I accept the new version: %(link)s (version %(version)s)."),
-                    item.label,
-                    item.page,
-                    item.version,
+                    self.SENTENCES[item.document], item.label, item.page, item.version
                 ),
                 error_messages={
                     "required": _("Tick the box to accept the new version.")

@@ -20,8 +20,13 @@ ADMIN_PREFIX = "/admin/"
 
 
 def session_has_second_factor(request) -> bool:
+    """The session passed a TOTP check, and the account still has that TOTP."""
     records = get_authentication_records(request, request.user)
-    return any(record.get("method") == "mfa" for record in records)
+    if not any(record.get("method") == "mfa" for record in records):
+        return False
+    return Authenticator.objects.filter(
+        user=request.user, type=Authenticator.Type.TOTP
+    ).exists()
 
 
 class StaffAdminAccessMiddleware:
@@ -36,7 +41,7 @@ class StaffAdminAccessMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(ADMIN_PREFIX) and request.user.is_authenticated:
+        if request.path_info.startswith(ADMIN_PREFIX) and request.user.is_authenticated:
             response = self.check(request)
             if response is not None:
                 return response
@@ -61,15 +66,17 @@ class StaffAdminAccessMiddleware:
                     "authenticator app to enter the administration panel."
                 ),
             )
-            return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('mfa_activate_totp')}?{query}")
         messages.info(
             request,
             _("Sign in again with the code from your authenticator app."),
         )
         from django.contrib.auth import logout
 
+        query = urlencode({"next": request.get_full_path()})
         logout(request)
-        return redirect(f"{reverse('account_login')}?next={request.path}")
+        return redirect(f"{reverse('account_login')}?{query}")
 
 
 class AdminContentSecurityMiddleware:
@@ -137,52 +144,3 @@ def admin_script_hashes(html: str) -> list[str]:
             digest = hashlib.sha256(script.encode()).digest()
             hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
     return sorted(set(hashes))
-
-
-class LegalAcceptanceMiddleware:
-    """Send a signed-in learner to accept changed terms before anything else.
-
-    The versions a learner has accepted are remembered in the session, so the check
-    costs a query only when the versions in force change.
-    """
-
-    SESSION_KEY = "legal_versions_accepted"
-    ALWAYS_OPEN = (
-        "/konto/logout/",
-        "/konto/akceptacja-dokumentow/",
-        "/static/",
-        "/healthz",
-    )
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = request.user
-        if (
-            user.is_authenticated
-            and user.is_learner
-            and not request.path.startswith(self.ALWAYS_OPEN)
-        ):
-            response = self.check(request)
-            if response is not None:
-                return response
-        return self.get_response(request)
-
-    def check(self, request):
-        from portal.pages.models import LegalSettings
-
-        from .selectors import documents_pending_acceptance
-
-        legal = LegalSettings.for_request(request)
-        versions = f"{legal.terms_version}|{legal.privacy_version}"
-        if request.session.get(self.SESSION_KEY) == versions:
-            return None
-        pending = documents_pending_acceptance(user=request.user, legal=legal)
-        if not pending:
-            request.session[self.SESSION_KEY] = versions
-            return None
-        if request.path in {item.page.url for item in pending if item.page}:
-            return None
-        query = urlencode({"next": request.get_full_path()})
-        return redirect(f"{reverse('accounts:accept_documents')}?{query}")

@@ -58,10 +58,6 @@ class PupOffice(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def is_branch(self):
-        return self.parent_id is not None
-
     def clean(self):
         from django.core.exceptions import ValidationError
 

@@ -16,3 +16,12 @@ def must_use_two_factor(user) -> bool:
 
 def can_edit_own_data(user) -> bool:
     return user.is_authenticated and user.is_active
+
+
+def must_accept_documents(user) -> bool:
+    """Learners keep to the terms in force; staff are bound by their employment."""
+    return user.is_authenticated and user.is_learner
+
+
+def can_manage_two_factor(user) -> bool:
+    return user.is_authenticated and not user.is_learner

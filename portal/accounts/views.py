@@ -1,9 +1,12 @@
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -27,11 +30,47 @@ def my_data(request):
         request,
         "accounts/my_data.html",
         {
+            "can_manage_two_factor": permissions.can_manage_two_factor(user),
             "form": form,
             "primary_email": user.email,
             "acceptances": user.legal_acceptances.all(),
         },
     )
+
+
+ACCEPTED_VERSIONS_KEY = "legal_versions_accepted"
+
+
+def _versions(legal) -> str:
+    return f"terms:{legal.terms_version}|privacy:{legal.privacy_version}"
+
+
+def current_documents_required(view):
+    """Send a learner to accept changed documents before using what they govern.
+
+    Reading pages, the account and one's own data stay open; enrolling, studying
+    and tests wait. The accepted versions are remembered in the session, so the
+    check costs a query only when the versions in force change.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        from portal.pages.models import LegalSettings
+
+        if permissions.must_accept_documents(request.user):
+            legal = LegalSettings.for_request(request)
+            versions = _versions(legal)
+            if request.session.get(ACCEPTED_VERSIONS_KEY) != versions:
+                if documents_pending_acceptance(user=request.user, legal=legal):
+                    back = request.get_full_path() if request.method == "GET" else ""
+                    query = urlencode(
+                        {"next": back or request.headers.get("referer", "")}
+                    )
+                    return redirect(f"{reverse('accounts:accept_documents')}?{query}")
+                request.session[ACCEPTED_VERSIONS_KEY] = versions
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 @never_cache
@@ -47,15 +86,24 @@ def accept_documents(request):
         next_url, allowed_hosts={request.get_host()}
     ):
         next_url = ""
-    if not pending:
+    if not pending or not permissions.must_accept_documents(request.user):
         return redirect(next_url or "accounts:my_data")
     form = AcceptDocumentsForm(request.POST or None, pending=pending)
     if request.method == "POST" and form.is_valid():
-        services.legal_documents_accept(
-            user=request.user, documents=form.accepted_versions()
-        )
-        messages.success(request, _("Thank you. The new versions have been accepted."))
-        return redirect(next_url or "accounts:my_data")
+        if form.cleaned_data["shown_versions"] != _versions(legal):
+            messages.warning(
+                request,
+                _("The documents changed while you were reading. Read them again."),
+            )
+            form = AcceptDocumentsForm(pending=pending)
+        else:
+            services.legal_documents_accept(
+                user=request.user, documents=form.accepted_versions()
+            )
+            request.session[ACCEPTED_VERSIONS_KEY] = _versions(legal)
+            messages.success(request, _("Thank you. Your answer has been recorded."))
+            return redirect(next_url or "accounts:my_data")
+    form.fields["shown_versions"].initial = _versions(legal)
     return TemplateResponse(
         request,
         "accounts/accept_documents.html",

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.models import AbstractGroupApprovalTask, Page, Revision
 from wagtail.search import index
 
 from .blocks import (
@@ -238,22 +238,30 @@ class PeerReviewTask(AbstractGroupApprovalTask):
     """Approval by a member of the chosen groups other than the person who submitted.
 
     A Redaktor submits a page for moderation; a second editor (or an administrator)
-    approves it, which publishes it. Nobody approves their own submission.
+    approves it, which publishes it. Nobody approves a text they wrote: neither the
+    person who submitted it nor anyone who edited it while it waited for review.
     """
 
     @staticmethod
-    def _submitted_by(obj, user):
-        state = getattr(obj, "current_workflow_state", None)
-        return state is not None and state.requested_by_id == user.pk
+    def is_author(workflow_state, user) -> bool:
+        if workflow_state.requested_by_id == user.pk:
+            return True
+        return Revision.objects.filter(
+            base_content_type_id=workflow_state.base_content_type_id,
+            object_id=workflow_state.object_id,
+            user=user,
+            created_at__gte=workflow_state.created_at,
+        ).exists()
 
     def get_actions(self, obj, user):
-        if self._submitted_by(obj, user):
+        state = getattr(obj, "current_workflow_state", None)
+        if state is not None and self.is_author(state, user):
             return []
         return super().get_actions(obj, user)
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        if task_state.workflow_state.requested_by_id == user.pk:
-            raise PermissionDenied("A submission cannot be reviewed by its author.")
+        if self.is_author(task_state.workflow_state, user):
+            raise PermissionDenied("A text cannot be approved by one of its authors.")
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):

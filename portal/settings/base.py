@@ -81,7 +81,6 @@ MIDDLEWARE = [
     "portal.accounts.middleware.AdminContentSecurityMiddleware",
     "portal.accounts.middleware.StaffAdminAccessMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "portal.accounts.middleware.LegalAcceptanceMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -174,6 +173,10 @@ ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {
     "signup": "portal.accounts.forms.SignupForm",
     "login": "portal.accounts.forms.LoginForm",
+    "reset_password": "portal.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "portal.accounts.forms.ResetPasswordKeyForm",
+    "change_password": "portal.accounts.forms.ChangePasswordForm",
+    "add_email": "portal.accounts.forms.AddEmailForm",
 }
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -191,7 +194,10 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 # django-axes owns the lockout of failed logins (below); allauth's own counter stays
 # as a looser second line so that the person sees one consistent lockout page.
 ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip,10/15m/key"}
+MFA_ADAPTER = "portal.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Tell people by e-mail when their password, e-mail or second factor changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 MFA_TOTP_ISSUER = "Kompetencje dla pracy"
 # One period either side, for phones whose clocks drift.
 MFA_TOTP_TOLERANCE = 1
@@ -206,6 +212,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_CALLABLE = "portal.accounts.security.axes_username"
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_VERBOSE = False
+# Successful logins are not logged: the failures are what the lockout needs.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Content Security Policy: no inline scripts anywhere; our own scripts carry a nonce.
 CONTENT_SECURITY_POLICY = {
@@ -275,9 +283,9 @@ EMAIL_TIMEOUT = 20
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Kompetencje dla pracy"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The public address of the portal, used in links that leave it (e-mails, QR codes).
-PORTAL_BASE_URL = env("PORTAL_BASE_URL", WAGTAILADMIN_BASE_URL)
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", PORTAL_BASE_URL)
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("pl", "Polski")]

@@ -7,6 +7,10 @@ from .base import SECRET_KEY, env, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
+if not env("PORTAL_BASE_URL"):
+    raise ImproperlyConfigured(
+        "PORTAL_BASE_URL must be set in production (links in e-mails and QR codes)."
+    )
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -42,6 +42,11 @@ def test_each_role_holds_exactly_its_permissions():
         "accounts.add_pupoffice",
         "accounts.change_pupoffice",
         "accounts.view_pupoffice",
+        "courses.add_learneraccommodation",
+        "courses.change_learneraccommodation",
+        "courses.delete_learneraccommodation",
+        "courses.view_learneraccommodation",
+        "courses.view_programme_statistics",
         "wagtailadmin.access_admin",
     ]
     assert permissions_of(MODERATOR) == ["wagtailadmin.access_admin"]
@@ -120,3 +125,46 @@ def test_staff_with_an_authenticator_must_use_it_to_sign_in(client, password):
     assert response.status_code == 302
     assert response.url == reverse("mfa_authenticate")
     assert client.get("/admin/").status_code == 302
+
+
+def test_wagtails_own_sign_in_form_is_not_reachable(client, learner, password):
+    response = client.post(
+        "/_util/login/", {"username": learner.email, "password": password}
+    )
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_staff_cannot_switch_off_their_second_factor(client):
+    from allauth.mfa.models import Authenticator
+
+    user = StaffFactory(role=EDITOR)
+    login_with_second_factor(client, user)
+
+    client.post(reverse("mfa_deactivate_totp"))
+
+    assert Authenticator.objects.filter(user=user, type="totp").exists()
+
+
+def test_a_session_whose_authenticator_was_removed_loses_the_admin(client):
+    from allauth.mfa.models import Authenticator
+
+    user = StaffFactory(role=EDITOR)
+    login_with_second_factor(client, user)
+    Authenticator.objects.filter(user=user).delete()
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa_activate_totp"))
+
+
+def test_changing_an_existing_authenticator_asks_for_the_password_again(client):
+    user = StaffFactory(role=EDITOR)
+    login_with_second_factor(client, user)
+
+    response = client.get(reverse("mfa_deactivate_totp"))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_reauthenticate"))

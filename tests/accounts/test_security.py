@@ -103,6 +103,7 @@ def test_production_passes_the_deployment_check_without_warnings():
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         DJANGO_SECRET_KEY="k" * 20 + "Zq8!fL2#vX9@pR4$tY7&uW1*oI3^eA6%sD5",
         DJANGO_ALLOWED_HOSTS="kompetencjedlapracy.pl",
+        PORTAL_BASE_URL="https://kompetencjedlapracy.pl",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -120,5 +121,6 @@ def test_production_cookies_are_secure_and_http_only():
         script,
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         DJANGO_SECRET_KEY="x" * 60,
+        PORTAL_BASE_URL="https://kompetencjedlapracy.pl",
     )
     assert result.stdout.strip().splitlines()[-1] == "True True True"

@@ -3,10 +3,10 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from celery.exceptions import Retry
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from celery.exceptions import Retry
 from pypdf import PdfReader
 
 from courses import services, tasks

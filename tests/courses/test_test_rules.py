@@ -114,7 +114,7 @@ def test_a_failed_attempt_starts_the_cool_down(ready_for_test):
 
 def test_the_attempt_limit_is_enforced(ready_for_test):
     now = timezone.now()
-    for number in range(ready_for_test.course.max_attempts):
+    for _ in range(ready_for_test.course.max_attempts):
         now += timedelta(days=1)
         attempt = services.attempt_start(enrollment=ready_for_test, now=now)
         services.attempt_submit(attempt=attempt, responses={}, now=now)

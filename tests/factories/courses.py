@@ -45,7 +45,7 @@ def course_data(slug="kurs-testowy", lessons=3, questions=12, per_attempt=5):
                 "title": f"Lekcja {n}",
                 "slug": f"lekcja-{n}",
                 "summary": f"O lekcji {n}.",
-                "body": f"## Część {n}\n\nTreść lekcji {n}.\n\n## Dalej\n\nCiąg dalszy.",
+                "body": f"## Część {n}\n\nTreść {n}.\n\n## Dalej\n\nCiąg dalszy.",
                 "checks": [question(100 + n)],
             }
             for n in range(1, lessons + 1)

@@ -59,3 +59,18 @@ def test_a_second_editor_approves_and_the_page_goes_live(draft):
 
     draft.refresh_from_db()
     assert draft.live
+
+
+def test_a_reviewer_who_edited_the_page_cannot_approve_it(draft):
+    author, editor, third = (StaffFactory(role=EDITOR) for _ in range(3))
+    _revision, state = submit(draft, author)
+    draft.title = "Poprawione przez recenzenta"
+    draft.save_revision(user=editor)
+    task_state = state.current_task_state
+
+    assert task_state.task.specific.get_actions(draft, editor) == []
+    with pytest.raises(PermissionDenied):
+        task_state.task.specific.on_action(task_state, editor, "approve")
+    assert "approve" in [
+        n for n, *_ in task_state.task.specific.get_actions(draft, third)
+    ]
