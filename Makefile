@@ -52,3 +52,4 @@ clean:
 
 bench: messages
 	$(PY) bench/pages.py
+	$(PY) bench/certificates.py
