@@ -55,7 +55,7 @@ def _csv(rows, dimension_label):
         [
             dimension_label,
             _("Enrolments"),
-            _("Completed lessons"),
+            _("Finished all lessons"),
             _("Passed tests"),
             _("Pass rate (%)"),
             _("Certificates"),
@@ -64,7 +64,7 @@ def _csv(rows, dimension_label):
     for row in rows:
         writer.writerow(
             [
-                row["label"],
+                _spreadsheet_safe(row["label"]),
                 row["enrolments"],
                 row["completions"],
                 row["passes"],
@@ -73,3 +73,9 @@ def _csv(rows, dimension_label):
             ]
         )
     return response
+
+
+def _spreadsheet_safe(value):
+    """Keep a name from being read as a formula by a spreadsheet program."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -1,3 +1,5 @@
+import random
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +57,8 @@ class CheckQuestionForm(forms.Form):
         choices = [
             (item.id, item.value["text"]) for item in question["answers"].bound_blocks
         ]
+        if question["kind"] != QuestionKind.TRUE_FALSE:
+            random.SystemRandom().shuffle(choices)
         field_class = (
             forms.MultipleChoiceField
             if question["kind"] == QuestionKind.MULTIPLE
@@ -73,15 +77,9 @@ class CheckQuestionForm(forms.Form):
         )
         self.fields["answer"].widget.attrs["data-block"] = block_id
 
-    def is_correct(self):
-        chosen = self.cleaned_data["answer"]
-        chosen = set(chosen if isinstance(chosen, list) else [chosen])
-        correct = {
-            item.id
-            for item in self.question["answers"].bound_blocks
-            if item.value["correct"]
-        }
-        return chosen == correct
+    def chosen(self) -> set:
+        value = self.cleaned_data["answer"]
+        return set(value if isinstance(value, list) else [value])
 
 
 class StatisticsFilterForm(forms.Form):

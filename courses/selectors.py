@@ -155,3 +155,19 @@ def programme_statistics(*, dimension: str, date_from=None, date_to=None) -> lis
         row["pass_rate"] = round(100 * row["passes"] / attempted) if attempted else None
         result.append(row)
     return result
+
+
+def certificate_for_code(raw_code: str):
+    """The certificate with this verification code, typed in any case or grouping."""
+    code = "".join(ch for ch in raw_code.upper() if ch.isalnum())
+    if len(code) != 12:
+        return None
+    return (
+        Certificate.objects.filter(verification_code=code)
+        .only("number", "full_name", "course_title", "issued_at")
+        .first()
+    )
+
+
+def certificate_of(enrollment):
+    return Certificate.objects.filter(enrollment=enrollment).first()

@@ -32,17 +32,35 @@ def enrollment_create(*, user, course) -> Enrollment:
 
 @transaction.atomic
 def lesson_complete(*, enrollment, lesson) -> LessonCompletion:
-    """Mark a lesson done; when it was the last one, the course's lessons are done."""
+    """Mark a lesson done; when it was the last one, the course's lessons are done.
+
+    The enrolment row is locked, so two lessons finished at the same moment (two
+    tabs) cannot both miss that the other one was the last.
+    """
+    locked = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
     completion, _created = LessonCompletion.objects.get_or_create(
-        enrollment=enrollment, lesson=lesson
+        enrollment=locked, lesson=lesson
     )
-    if enrollment.lessons_completed_at is None:
-        lesson_ids = set(enrollment.course.lessons().values_list("pk", flat=True))
-        done = set(enrollment.completions.values_list("lesson_id", flat=True))
-        if lesson_ids <= done:
-            enrollment.lessons_completed_at = timezone.now()
-            enrollment.save(update_fields=["lessons_completed_at"])
+    enrollment_lessons_check(enrollment=locked)
+    enrollment.lessons_completed_at = locked.lessons_completed_at
     return completion
+
+
+def enrollment_lessons_check(*, enrollment) -> bool:
+    """Record that every live lesson is done, if it is; return whether it is.
+
+    Also called when the test is opened, so that a lesson unpublished after the
+    learner finished the others does not keep the test closed.
+    """
+    if enrollment.lessons_completed_at is not None:
+        return True
+    lesson_ids = set(enrollment.course.lessons().values_list("pk", flat=True))
+    done = set(enrollment.completions.values_list("lesson_id", flat=True))
+    if lesson_ids and lesson_ids <= done:
+        enrollment.lessons_completed_at = timezone.now()
+        enrollment.save(update_fields=["lessons_completed_at"])
+        return True
+    return False
 
 
 # The end test ----------------------------------------------------------------------
@@ -76,7 +94,7 @@ def test_status(*, enrollment, now=None) -> TestStatus:
         return TestStatus(
             can_start=False, reason=_("You have a test in progress."), **common
         )
-    if enrollment.lessons_completed_at is None:
+    if not enrollment_lessons_check(enrollment=enrollment):
         return TestStatus(
             can_start=False,
             reason=_("The test opens when you have completed all the lessons."),
@@ -219,7 +237,8 @@ def _grade(attempt, responses, now) -> Attempt:
     )
     attempt.score_percent = round(100 * correct / total) if total else 0
     course = attempt.enrollment.course
-    attempt.passed = attempt.score_percent >= course.pass_mark_percent
+    # Compare exact counts: 59.5% rounds to 60 on screen but does not pass 60%.
+    attempt.passed = bool(total) and 100 * correct >= course.pass_mark_percent * total
     attempt.save()
     if attempt.passed:
         enrollment = attempt.enrollment
@@ -235,7 +254,11 @@ def attempt_expire_if_due(*, enrollment, now=None) -> Attempt | None:
     now = now or timezone.now()
     attempt = enrollment.attempts.filter(status=Attempt.Status.IN_PROGRESS).first()
     if attempt and attempt.deadline and now > attempt.deadline + DEADLINE_GRACE:
-        return attempt_submit(attempt=attempt, responses={}, now=now)
+        # Closed as of its deadline, so the break before the next attempt counts
+        # from then, not from the day the learner came back.
+        with transaction.atomic():
+            attempt = _locked_open_attempt(attempt)
+            return _grade(attempt, attempt.responses, attempt.deadline + DEADLINE_GRACE)
     return None
 
 
@@ -264,11 +287,23 @@ def certificate_issue(*, enrollment, now=None) -> Certificate:
 
 
 def certificate_render_again(*, certificate) -> None:
-    """Queue the rendering of a certificate that is not ready (safe to repeat)."""
+    """Queue the rendering of a certificate that is not ready, once a minute at most."""
+    from django.core.cache import cache
+
     from .tasks import certificate_render_task
 
-    if certificate.status != Certificate.Status.READY or not certificate.pdf:
+    if certificate.status == Certificate.Status.READY and certificate.pdf:
+        return
+    if cache.add(f"certificate-render:{certificate.pk}", 1, 60):
         transaction.on_commit(lambda: certificate_render_task.delay(certificate.pk))
+
+
+def check_question_grade(*, question, chosen: set) -> bool:
+    """An in-lesson check: right only when exactly the correct answers are chosen."""
+    correct = {
+        item.id for item in question["answers"].bound_blocks if item.value["correct"]
+    }
+    return set(chosen) == correct
 
 
 # Public verification --------------------------------------------------------------

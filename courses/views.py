@@ -121,7 +121,9 @@ def lesson_check(request, lesson, block_id):
     )
     result = {"form": form}
     if form.is_valid():
-        result["correct"] = form.is_correct()
+        result["correct"] = services.check_question_grade(
+            question=block.value, chosen=form.chosen()
+        )
         result["explanation"] = block.value["explanation"]
     context = _lesson_context(request, lesson, course, checks={block.id: result})
     return TemplateResponse(request, "courses/lesson_page.html", context)
@@ -242,7 +244,7 @@ def test_result(request, course, number):
             "attempt": attempt,
             "review": attempt.review(),
             "status": services.test_status(enrollment=enrollment),
-            "certificate": Certificate.objects.filter(enrollment=enrollment).first(),
+            "certificate": selectors.certificate_of(enrollment),
         },
     )
 
@@ -298,20 +300,15 @@ def certificate_html(request, number):
 
 def certificate_verify(request, code=None):
     """Public check of a certificate by its code: from the form or the QR link."""
-    raw = code if code is not None else request.GET.get("kod", "")
-    normalized = "".join(ch for ch in raw.upper() if ch.isalnum())
-    context = {"code": raw.strip(), "searched": bool(raw.strip())}
-    if context["searched"]:
-        client_key = request.META.get("REMOTE_ADDR", "unknown")
-        if not services.verification_lookup_allowed(client_key=client_key):
+    from portal.accounts.security import client_ip
+
+    raw = (code if code is not None else request.GET.get("kod", "")).strip()
+    context = {"code": raw, "searched": bool(raw)}
+    if raw:
+        if not services.verification_lookup_allowed(client_key=client_ip(request)):
             context["throttled"] = True
-            response = TemplateResponse(
+            return TemplateResponse(
                 request, "courses/certificate_verify.html", context, status=429
             )
-            return response
-        context["certificate"] = (
-            Certificate.objects.filter(verification_code=normalized)
-            .only("number", "full_name", "course_title", "issued_at")
-            .first()
-        )
+        context["certificate"] = selectors.certificate_for_code(raw)
     return TemplateResponse(request, "courses/certificate_verify.html", context)

@@ -1,4 +1,8 @@
-"""The Koordynator reads programme statistics and grants test accommodations."""
+"""The Koordynator reads programme statistics (aggregates only).
+
+Test accommodations name a learner and often rest on health grounds, so no role
+gets them by default: administrators grant extra time.
+"""
 
 from django.db import migrations
 
@@ -10,13 +14,7 @@ def grant(apps, schema_editor):
     grant_permissions(
         apps,
         COORDINATOR,
-        [
-            "courses.view_programme_statistics",
-            "courses.view_learneraccommodation",
-            "courses.add_learneraccommodation",
-            "courses.change_learneraccommodation",
-            "courses.delete_learneraccommodation",
-        ],
+        ["courses.view_programme_statistics"],
     )
 
 

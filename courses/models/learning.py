@@ -1,5 +1,6 @@
 """A learner's way through a course: enrolment, lessons, test attempts, certificate."""
 
+import os
 import secrets
 
 from django.conf import settings
@@ -13,9 +14,27 @@ from django.utils.translation import gettext_lazy as _
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
-def private_storage():
-    """Certificates never sit under the public media URL; a view serves them."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+class PrivateStorage(FileSystemStorage):
+    """Files never under the public media URL; views check who may have them.
+
+    The folder is read from the settings on each use, so that a change of
+    PRIVATE_MEDIA_ROOT (per test, per deployment) is followed.
+    """
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
+private_storage = PrivateStorage()
 
 
 def verification_code_generate():
@@ -209,6 +228,7 @@ class Certificate(models.Model):
         _("PDF file"), storage=private_storage, upload_to="certificates/", blank=True
     )
     render_attempts = models.PositiveSmallIntegerField(default=0)
+    render_started_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=300, blank=True)
 
     class Meta:

@@ -1,4 +1,6 @@
-"""Glue between django-axes and allauth's e-mail login."""
+"""Who is asking: the login typed for django-axes, and the client's address."""
+
+from django.conf import settings
 
 
 def axes_username(request, credentials=None):
@@ -10,3 +12,19 @@ def axes_username(request, credentials=None):
     if request is not None and request.method == "POST":
         return request.POST.get("login", "").strip().lower() or None
     return None
+
+
+def client_ip(request) -> str:
+    """The client's address, also behind the reverse proxies the settings trust.
+
+    Each trusted proxy appends the address it received the request from to
+    X-Forwarded-For; the entry that many places from the right is the client.
+    Anything further left was written by the client and is not believed.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = [part.strip() for part in header.split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")

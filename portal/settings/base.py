@@ -210,6 +210,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_CALLABLE = "portal.accounts.security.axes_username"
+AXES_CLIENT_IP_CALLABLE = "portal.accounts.security.client_ip"
+# How many reverse proxies stand in front of the portal (1 behind nginx), so that
+# lockouts and rate limits count real visitors, not the proxy.
+TRUSTED_PROXY_COUNT = int(env("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_VERBOSE = False
 # Successful logins are not logged: the failures are what the lockout needs.

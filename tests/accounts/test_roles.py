@@ -42,10 +42,6 @@ def test_each_role_holds_exactly_its_permissions():
         "accounts.add_pupoffice",
         "accounts.change_pupoffice",
         "accounts.view_pupoffice",
-        "courses.add_learneraccommodation",
-        "courses.change_learneraccommodation",
-        "courses.delete_learneraccommodation",
-        "courses.view_learneraccommodation",
         "courses.view_programme_statistics",
         "wagtailadmin.access_admin",
     ]

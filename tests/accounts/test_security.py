@@ -124,3 +124,16 @@ def test_production_cookies_are_secure_and_http_only():
         PORTAL_BASE_URL="https://kompetencjedlapracy.pl",
     )
     assert result.stdout.strip().splitlines()[-1] == "True True True"
+
+
+def test_the_client_address_is_read_behind_a_trusted_proxy(settings, rf):
+    from portal.accounts.security import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = rf.get(
+        "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7"
+    )
+    assert client_ip(request) == "203.0.113.7"
+
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "127.0.0.1"

@@ -165,3 +165,21 @@ def test_guessing_codes_is_rate_limited(client, certificate):
 
     assert response.status_code == 429
     assert "certificate" not in response.context
+
+
+def test_a_render_already_under_way_is_not_started_twice(certificate):
+    Certificate.objects.filter(pk=certificate.pk).update(
+        render_started_at=timezone.now()
+    )
+
+    assert tasks.certificate_render_task(certificate.pk) == "rendering elsewhere"
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.Status.PENDING
+
+
+def test_the_pdf_is_kept_outside_the_public_media_folder(certificate, settings):
+    tasks.certificate_render_task(certificate.pk)
+    certificate.refresh_from_db()
+    path = certificate.pdf.path
+    assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    assert not path.startswith(str(settings.MEDIA_ROOT))

@@ -95,11 +95,8 @@ def test_a_learner_studies_fails_waits_passes_and_gets_a_certificate(
     assert course.title in text
 
     # The QR code's address verifies it, for anyone.
-    url = re.search(
-        r"https?://\S+/weryfikacja-certyfikatu/\S+/", text.replace("\n", " ")
-    )
     verification_path = "/weryfikacja-certyfikatu/" + certificate.display_code + "/"
-    assert url is None or verification_path in url.group(0)
+    assert verification_path in text.replace("\n", "")
     stranger = browser.new_context(base_url=live_server.url).new_page()
     stranger.goto(verification_path)
     assert "Małgorzata Źdźbło-Wąś" in stranger.content()
