@@ -314,16 +314,13 @@ VERIFICATION_WINDOW = 60 * 10
 
 def verification_lookup_allowed(*, client_key: str) -> bool:
     """Count a code lookup from one address; refuse past the limit in the window."""
-    from django.core.cache import cache
+    from portal.accounts.security import rate_limit_allow
 
-    key = f"certificate-verify:{client_key}"
-    cache.add(key, 0, VERIFICATION_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, VERIFICATION_WINDOW)
-        count = 1
-    return count <= VERIFICATION_LIMIT
+    return rate_limit_allow(
+        key=f"certificate-verify:{client_key}",
+        limit=VERIFICATION_LIMIT,
+        window=VERIFICATION_WINDOW,
+    )
 
 
 # Course content from files ---------------------------------------------------------

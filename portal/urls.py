@@ -26,6 +26,7 @@ urlpatterns = [
     path("konto/", include("portal.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("", include("courses.urls")),
+    path("forum/", include("forum.urls")),
 ]
 
 if settings.DEBUG:

@@ -82,3 +82,17 @@ def ready_for_test(enrolled):
         lesson_complete(enrollment=enrolled, lesson=lesson)
     enrolled.refresh_from_db()
     return enrolled
+
+
+@pytest.fixture
+def forum(course):
+    return course.forum
+
+
+@pytest.fixture
+def topic(forum, learner):
+    from forum.services import topic_create
+
+    return topic_create(
+        forum=forum, author=learner, title="Pierwszy temat", body="Cześć!"
+    )

@@ -51,7 +51,7 @@ def email_message_from_payload(payload: dict) -> EmailMultiAlternatives:
     return message
 
 
-def email_send(*, template: str, to: str, context: dict) -> None:
+def email_send(*, template: str, to: str, context: dict, headers=None) -> None:
     """Render `<template>_subject.txt` and `_message.txt` and queue the message."""
     from django.conf import settings
     from django.template.loader import render_to_string
@@ -65,6 +65,7 @@ def email_send(*, template: str, to: str, context: dict) -> None:
             body=body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[to],
+            headers=headers,
         )
     )
 

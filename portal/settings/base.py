@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.pages",
     "courses",
+    "forum",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

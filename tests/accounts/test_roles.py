@@ -45,7 +45,10 @@ def test_each_role_holds_exactly_its_permissions():
         "courses.view_programme_statistics",
         "wagtailadmin.access_admin",
     ]
-    assert permissions_of(MODERATOR) == ["wagtailadmin.access_admin"]
+    assert permissions_of(MODERATOR) == [
+        "forum.moderate_forum",
+        "wagtailadmin.access_admin",
+    ]
     assert permissions_of(DATA_PROTECTION_OFFICER) == ["wagtailadmin.access_admin"]
     editors = Group.objects.get(name=EDITOR)
     assert sorted(
@@ -60,14 +63,22 @@ def test_each_role_holds_exactly_its_permissions():
 @pytest.mark.parametrize(
     "role, visible, hidden",
     [
-        (EDITOR, {"explorer", "images", "documents", "settings"}, {"program", "help"}),
+        (
+            EDITOR,
+            {"explorer", "images", "documents", "settings"},
+            {"program", "help", "forum"},
+        ),
         (
             COORDINATOR,
             {"program"},
             {"explorer", "images", "documents", "settings", "help"},
         ),
-        (MODERATOR, set(), {"explorer", "program", "settings", "help", "images"}),
-        (DATA_PROTECTION_OFFICER, set(), {"explorer", "program", "settings", "help"}),
+        (MODERATOR, {"forum"}, {"explorer", "program", "settings", "help", "images"}),
+        (
+            DATA_PROTECTION_OFFICER,
+            set(),
+            {"explorer", "program", "settings", "help", "forum"},
+        ),
     ],
 )
 def test_each_role_sees_only_its_part_of_the_admin_menu(client, role, visible, hidden):

@@ -1,0 +1,60 @@
+"""Who may read, write and moderate in the forums; views and templates ask here."""
+
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+EDIT_WINDOW_MINUTES = 30
+
+
+def _verified(user) -> bool:
+    return (
+        user.is_authenticated
+        and user.is_active
+        and EmailAddress.objects.filter(user=user, verified=True).exists()
+    )
+
+
+def can_moderate(user) -> bool:
+    return user.is_authenticated and user.has_perm("forum.moderate_forum")
+
+
+def can_read(user, forum=None) -> bool:
+    return can_moderate(user) or (_verified(user) and user.is_learner)
+
+
+def active_mute(user):
+    if not user.is_authenticated:
+        return None
+    return user.forum_mutes.filter(until__gt=timezone.now()).order_by("-until").first()
+
+
+def can_post(user) -> bool:
+    """Verified learners who are not muted; a moderator writes as staff elsewhere."""
+    return _verified(user) and user.is_learner and active_mute(user) is None
+
+
+def can_reply(user, topic) -> bool:
+    return can_post(user) and not topic.is_locked
+
+
+def _editable(user, post, topic) -> bool:
+    if post.author_id != user.pk or post.is_hidden or topic.is_locked:
+        return False
+    age = timezone.now() - post.created_at
+    return age.total_seconds() <= EDIT_WINDOW_MINUTES * 60
+
+
+def can_edit(user, post) -> bool:
+    """Authors change their own visible posts for a short while after writing."""
+    return can_post(user) and _editable(user, post, post.topic)
+
+
+def editable_posts(user, posts, topic) -> set:
+    """The ids of the posts on a page that this person may still edit."""
+    if not can_post(user):
+        return set()
+    return {post.pk for post in posts if _editable(user, post, topic)}
+
+
+def can_report(user, post) -> bool:
+    return _verified(user) and user.is_learner and post.author_id != user.pk

@@ -1,0 +1,304 @@
+"""Writes in the forums: topics, posts, subscriptions, reports and moderation."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.accounts.security import rate_limit_allow
+
+from . import markup
+from .models import (
+    Forum,
+    ForumProfile,
+    ModerationAction,
+    Mute,
+    Post,
+    Report,
+    Subscription,
+    Topic,
+    TopicRead,
+)
+
+POST_LIMITS = ((5, 60), (40, 60 * 60))  # (how many, within seconds)
+REPORT_LIMIT = (10, 60 * 60)
+
+
+class RateLimited(Exception):
+    pass
+
+
+def forum_for_course(*, course) -> Forum:
+    forum, _created = Forum.objects.get_or_create(course=course)
+    return forum
+
+
+def display_name_for(user) -> str:
+    """The name shown with a learner's posts; made once from the real name."""
+    profile = getattr(user, "forum_profile", None)
+    if profile is not None:
+        return profile.display_name
+    return forum_profile_ensure(user=user).display_name
+
+
+def forum_profile_ensure(*, user) -> ForumProfile:
+    profile = ForumProfile.objects.filter(user=user).first()
+    if profile:
+        return profile
+    base = f"{user.first_name} {user.last_name[:1]}.".strip() or _("Learner")
+    name, number = base, 1
+    while ForumProfile.objects.filter(display_name__iexact=name).exists():
+        number += 1
+        name = f"{base} {number}"
+    return ForumProfile.objects.create(user=user, display_name=name)
+
+
+@transaction.atomic
+def forum_profile_rename(*, user, display_name: str) -> ForumProfile:
+    profile = forum_profile_ensure(user=user)
+    profile.display_name = display_name.strip()
+    profile.save(update_fields=["display_name"])
+    return profile
+
+
+def _check_post_rate(user):
+    for limit, window in POST_LIMITS:
+        if not rate_limit_allow(
+            key=f"forum-post:{user.pk}:{window}", limit=limit, window=window
+        ):
+            raise RateLimited(
+                _("You are posting very often. Wait a moment and try again.")
+            )
+
+
+def _notify(post):
+    from .tasks import post_notify_task
+
+    transaction.on_commit(lambda: post_notify_task.delay(post.pk))
+
+
+@transaction.atomic
+def topic_create(*, forum, author, title: str, body: str) -> Topic:
+    _check_post_rate(author)
+    forum_profile_ensure(user=author)
+    now = timezone.now()
+    topic = Topic.objects.create(
+        forum=forum,
+        author=author,
+        title=title.strip(),
+        created_at=now,
+        last_activity_at=now,
+    )
+    post = Post.objects.create(
+        topic=topic,
+        author=author,
+        body=body,
+        body_html=markup.render(body),
+        created_at=now,
+    )
+    Subscription.objects.get_or_create(user=author, topic=topic)
+    TopicRead.objects.update_or_create(
+        user=author, topic=topic, defaults={"read_at": now}
+    )
+    _notify(post)
+    return topic
+
+
+@transaction.atomic
+def post_create(*, topic, author, body: str, quoted=None) -> Post:
+    topic = Topic.objects.select_for_update().get(pk=topic.pk)
+    if topic.is_locked:
+        raise PermissionDenied
+    _check_post_rate(author)
+    forum_profile_ensure(user=author)
+    now = timezone.now()
+    post = Post.objects.create(
+        topic=topic,
+        author=author,
+        body=body,
+        body_html=markup.render(body),
+        quoted=quoted if quoted and quoted.topic_id == topic.pk else None,
+        created_at=now,
+    )
+    Topic.objects.filter(pk=topic.pk).update(
+        reply_count=F("reply_count") + 1, last_activity_at=now
+    )
+    Subscription.objects.get_or_create(user=author, topic=topic)
+    TopicRead.objects.update_or_create(
+        user=author, topic=topic, defaults={"read_at": now}
+    )
+    _notify(post)
+    return post
+
+
+@transaction.atomic
+def post_edit(*, post, body: str) -> Post:
+    post.body = body
+    post.body_html = markup.render(body)
+    post.edited_at = timezone.now()
+    post.save(update_fields=["body", "body_html", "edited_at"])
+    return post
+
+
+def topic_mark_read(*, user, topic) -> None:
+    TopicRead.objects.update_or_create(
+        user=user, topic=topic, defaults={"read_at": timezone.now()}
+    )
+
+
+def subscription_toggle(*, user, forum=None, topic=None) -> bool:
+    """Subscribe, or unsubscribe when already subscribed; return the new state."""
+    existing = Subscription.objects.filter(user=user, forum=forum, topic=topic)
+    if existing.exists():
+        existing.delete()
+        return False
+    Subscription.objects.create(user=user, forum=forum, topic=topic)
+    return True
+
+
+@transaction.atomic
+def post_report(*, post, reporter, reason: str, comment: str = "") -> Report:
+    limit, window = REPORT_LIMIT
+    if not rate_limit_allow(
+        key=f"forum-report:{reporter.pk}", limit=limit, window=window
+    ):
+        raise RateLimited(_("You have sent many reports. Try again later."))
+    report, _created = Report.objects.get_or_create(
+        post=post,
+        reporter=reporter,
+        status=Report.Status.OPEN,
+        defaults={"reason": reason, "comment": comment},
+    )
+    return report
+
+
+# Moderation ------------------------------------------------------------------------
+
+
+def _log(*, by, kind, reason, topic=None, post=None, target_user=None, **details):
+    return ModerationAction.objects.create(
+        moderator=by,
+        kind=kind,
+        reason=reason,
+        topic=topic,
+        post=post,
+        target_user=target_user,
+        details=details,
+    )
+
+
+def _close_reports(post, by, status):
+    post.reports.filter(status=Report.Status.OPEN).update(
+        status=status, handled_by=by, handled_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def post_hide(*, post, by, reason: str) -> Post:
+    post.is_hidden = True
+    post.save(update_fields=["is_hidden"])
+    _close_reports(post, by, Report.Status.RESOLVED)
+    _log(
+        by=by,
+        kind=ModerationAction.Kind.HIDE_POST,
+        reason=reason,
+        post=post,
+        topic=post.topic,
+        target_user=post.author,
+    )
+    return post
+
+
+@transaction.atomic
+def post_restore(*, post, by, reason: str) -> Post:
+    post.is_hidden = False
+    post.save(update_fields=["is_hidden"])
+    _log(
+        by=by,
+        kind=ModerationAction.Kind.RESTORE_POST,
+        reason=reason,
+        post=post,
+        topic=post.topic,
+        target_user=post.author,
+    )
+    return post
+
+
+@transaction.atomic
+def report_dismiss(*, report, by, reason: str) -> Report:
+    _close_reports(report.post, by, Report.Status.DISMISSED)
+    _log(
+        by=by,
+        kind=ModerationAction.Kind.DISMISS_REPORT,
+        reason=reason,
+        post=report.post,
+        topic=report.post.topic,
+    )
+    return report
+
+
+@transaction.atomic
+def topic_set_locked(*, topic, by, locked: bool, reason: str) -> Topic:
+    topic.is_locked = locked
+    topic.save(update_fields=["is_locked"])
+    kind = (
+        ModerationAction.Kind.LOCK_TOPIC
+        if locked
+        else ModerationAction.Kind.UNLOCK_TOPIC
+    )
+    _log(by=by, kind=kind, reason=reason, topic=topic)
+    return topic
+
+
+@transaction.atomic
+def topic_set_pinned(*, topic, by, pinned: bool, reason: str) -> Topic:
+    topic.is_pinned = pinned
+    topic.save(update_fields=["is_pinned"])
+    kind = (
+        ModerationAction.Kind.PIN_TOPIC if pinned else ModerationAction.Kind.UNPIN_TOPIC
+    )
+    _log(by=by, kind=kind, reason=reason, topic=topic)
+    return topic
+
+
+@transaction.atomic
+def topic_move(*, topic, by, forum, reason: str) -> Topic:
+    previous = topic.forum
+    topic.forum = forum
+    topic.save(update_fields=["forum"])
+    _log(
+        by=by,
+        kind=ModerationAction.Kind.MOVE_TOPIC,
+        reason=reason,
+        topic=topic,
+        moved_from=previous.course.title,
+        moved_to=forum.course.title,
+    )
+    return topic
+
+
+@transaction.atomic
+def user_mute(*, user, by, days: int, reason: str) -> Mute:
+    mute = Mute.objects.create(
+        user=user,
+        until=timezone.now() + timedelta(days=days),
+        reason=reason,
+        created_by=by,
+    )
+    _log(
+        by=by,
+        kind=ModerationAction.Kind.MUTE_USER,
+        reason=reason,
+        target_user=user,
+        until=mute.until.isoformat(),
+    )
+    return mute
+
+
+@transaction.atomic
+def user_unmute(*, user, by, reason: str) -> None:
+    user.forum_mutes.filter(until__gt=timezone.now()).update(until=timezone.now())
+    _log(by=by, kind=ModerationAction.Kind.UNMUTE_USER, reason=reason, target_user=user)

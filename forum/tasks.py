@@ -1,0 +1,47 @@
+from celery import shared_task
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=8)
+def post_notify_task(post_id):
+    """Tell the subscribers of a topic or forum about a new post (not its author)."""
+    from django.core import signing
+    from django.db.models import Q
+    from django.urls import reverse
+
+    from portal.accounts.services import email_send
+
+    from .models import Post, Subscription
+    from .selectors import post_url
+
+    post = Post.objects.select_related(
+        "topic__forum__course", "author__forum_profile"
+    ).get(pk=post_id)
+    if post.is_hidden:
+        return 0
+    subscriptions = (
+        Subscription.objects.filter(Q(topic=post.topic) | Q(forum=post.topic.forum))
+        .exclude(user=post.author)
+        .filter(user__is_active=True)
+        .select_related("user")
+        .order_by("user_id", "-topic_id")
+    )
+    sent = set()
+    for subscription in subscriptions:
+        if subscription.user_id in sent:
+            continue
+        sent.add(subscription.user_id)
+        token = signing.dumps(subscription.pk, salt="forum-unsubscribe")
+        unsubscribe = reverse("forum:unsubscribe", args=[token])
+        email_send(
+            template="forum/email/new_post",
+            to=subscription.user.email,
+            context={
+                "post": post,
+                "author": post.author.forum_profile.display_name if post.author else "",
+                "post_path": post_url(post),
+                "unsubscribe_path": unsubscribe,
+                "whole_forum": subscription.forum_id is not None,
+            },
+            headers={"List-Unsubscribe": f"<{unsubscribe}>"},
+        )
+    return len(sent)

@@ -1,0 +1,221 @@
+"""The learners' side of the forums. Rules live in services and permissions."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import markup, permissions, selectors, services
+from .forms import DisplayNameForm, PostBodyForm, ReportForm, TopicForm
+from .models import Forum, Post, Subscription, Topic
+
+
+def _readable(request, forum):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not permissions.can_read(request.user, forum):
+        raise PermissionDenied
+    return None
+
+
+def _mute_context(user):
+    return {"mute": permissions.active_mute(user)}
+
+
+def forum_index(request, forum_id):
+    forum = get_object_or_404(Forum.objects.select_related("course"), pk=forum_id)
+    if response := _readable(request, forum):
+        return response
+    query = request.GET.get("q", "").strip()[:100]
+    page = selectors.topic_page(
+        forum=forum,
+        user=request.user,
+        page_number=request.GET.get("strona"),
+        query=query,
+    )
+    return TemplateResponse(
+        request,
+        "forum/forum.html",
+        {
+            "forum": forum,
+            "topics": page,
+            "query": query,
+            "can_post": permissions.can_post(request.user),
+            "subscribed": selectors.subscribed(user=request.user, forum=forum),
+            **_mute_context(request.user),
+        },
+    )
+
+
+def topic_new(request, forum_id):
+    forum = get_object_or_404(Forum.objects.select_related("course"), pk=forum_id)
+    if response := _readable(request, forum):
+        return response
+    if not permissions.can_post(request.user):
+        raise PermissionDenied
+    form = TopicForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            topic = services.topic_create(
+                forum=forum,
+                author=request.user,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+            )
+        except services.RateLimited as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("forum:topic", topic.pk)
+    return TemplateResponse(
+        request, "forum/topic_new.html", {"forum": forum, "form": form}
+    )
+
+
+def topic_detail(request, topic_id):
+    topic = get_object_or_404(
+        Topic.objects.select_related("forum__course"), pk=topic_id
+    )
+    if response := _readable(request, topic.forum):
+        return response
+    user = request.user
+    form = PostBodyForm(request.POST or None)
+    if request.method == "POST":
+        if not permissions.can_reply(user, topic):
+            raise PermissionDenied
+        if form.is_valid():
+            quoted = Post.objects.filter(
+                pk=request.POST.get("quoted") or 0, topic=topic
+            ).first()
+            try:
+                post = services.post_create(
+                    topic=topic,
+                    author=user,
+                    body=form.cleaned_data["body"],
+                    quoted=quoted,
+                )
+            except services.RateLimited as error:
+                form.add_error(None, str(error))
+            else:
+                return redirect(selectors.post_url(post))
+    quote_of = None
+    if request.method == "GET" and (quote_id := request.GET.get("cytuj")):
+        quote_of = Post.objects.filter(
+            pk=quote_id, topic=topic, is_hidden=False
+        ).first()
+        if quote_of:
+            name = services.display_name_for(quote_of.author) if quote_of.author else ""
+            form = PostBodyForm(initial={"body": markup.quote(name, quote_of.body)})
+    posts = selectors.post_page(topic=topic, page_number=request.GET.get("strona"))
+    services.topic_mark_read(user=user, topic=topic)
+    return TemplateResponse(
+        request,
+        "forum/topic.html",
+        {
+            "forum": topic.forum,
+            "topic": topic,
+            "posts": posts,
+            "form": form,
+            "quote_of": quote_of,
+            "can_reply": permissions.can_reply(user, topic),
+            "can_moderate": permissions.can_moderate(user),
+            "editable": permissions.editable_posts(user, posts, topic),
+            "subscribed": selectors.subscribed(user=user, topic=topic),
+            **_mute_context(user),
+        },
+    )
+
+
+def post_edit(request, post_id):
+    post = get_object_or_404(
+        Post.objects.select_related("topic__forum__course"), pk=post_id
+    )
+    if not permissions.can_edit(request.user, post):
+        raise Http404
+    form = PostBodyForm(request.POST or None, initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        services.post_edit(post=post, body=form.cleaned_data["body"])
+        messages.success(request, _("Your post has been changed."))
+        return redirect(selectors.post_url(post))
+    return TemplateResponse(
+        request, "forum/post_edit.html", {"post": post, "form": form}
+    )
+
+
+def post_report(request, post_id):
+    post = get_object_or_404(
+        Post.objects.select_related("topic__forum__course"), pk=post_id
+    )
+    if not request.user.is_authenticated or not permissions.can_report(
+        request.user, post
+    ):
+        raise Http404
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_report(post=post, reporter=request.user, **form.cleaned_data)
+        except services.RateLimited as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("Thank you. A moderator will look at the post.")
+            )
+            return redirect(selectors.post_url(post))
+    return TemplateResponse(
+        request, "forum/post_report.html", {"post": post, "form": form}
+    )
+
+
+@require_POST
+def subscription_toggle(request, kind, object_id):
+    if not request.user.is_authenticated or kind not in ("forum", "topic"):
+        raise Http404
+    target = get_object_or_404(Forum if kind == "forum" else Topic, pk=object_id)
+    forum = target if kind == "forum" else target.forum
+    if not permissions.can_read(request.user, forum):
+        raise PermissionDenied
+    on = services.subscription_toggle(user=request.user, **{kind: target})
+    messages.success(
+        request,
+        _("You will get an e-mail about new posts.")
+        if on
+        else _("Notifications are off."),
+    )
+    url = (
+        reverse("forum:index", args=[target.pk])
+        if kind == "forum"
+        else reverse("forum:topic", args=[target.pk])
+    )
+    return redirect(url)
+
+
+def unsubscribe(request, token):
+    """One click from the e-mail: no sign-in needed, the signed link is enough."""
+    try:
+        subscription_id = signing.loads(token, salt="forum-unsubscribe")
+    except signing.BadSignature as error:
+        raise Http404 from error
+    Subscription.objects.filter(pk=subscription_id).delete()
+    return TemplateResponse(request, "forum/unsubscribed.html", {})
+
+
+def display_name(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    form = DisplayNameForm(
+        request.POST or None,
+        user=request.user,
+        initial={"display_name": services.display_name_for(request.user)},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.forum_profile_rename(
+            user=request.user, display_name=form.cleaned_data["display_name"]
+        )
+        messages.success(request, _("Your forum name has been changed."))
+        return redirect("forum:display_name")
+    return TemplateResponse(request, "forum/display_name.html", {"form": form})

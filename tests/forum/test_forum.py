@@ -1,0 +1,209 @@
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from forum import services
+from forum.models import Post, Report, Subscription, Topic
+from tests.factories.accounts import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_course_gets_its_forum_linked_from_the_course_page(
+    client, course, learner
+):
+    client.force_login(learner)
+    html = client.get(course.url).content.decode()
+    assert reverse("forum:index", args=[course.forum.pk]) in html
+
+
+def test_reading_needs_a_verified_account(client, forum):
+    assert client.get(reverse("forum:index", args=[forum.pk])).status_code == 302
+    client.force_login(UserFactory(verified=False))
+    assert client.get(reverse("forum:index", args=[forum.pk])).status_code == 403
+
+
+def test_a_learner_opens_a_topic_shown_with_a_display_name_never_the_email(
+    client, forum, learner
+):
+    client.force_login(learner)
+    response = client.post(
+        reverse("forum:topic_new", args=[forum.pk]),
+        {"title": "Jak się przygotować?", "body": "Pytanie o **rozmowę**."},
+    )
+    topic = Topic.objects.get(title="Jak się przygotować?")
+    assert response.url == reverse("forum:topic", args=[topic.pk])
+
+    html = client.get(response.url).content.decode()
+    assert "<strong>rozmowę</strong>" in html
+    assert f"{learner.first_name} {learner.last_name[0]}." in html
+    assert learner.email not in html
+    assert Subscription.objects.filter(user=learner, topic=topic).exists()
+
+
+def test_a_reply_can_quote_a_post(client, topic):
+    other = UserFactory(first_name="Bartek", last_name="Zając")
+    client.force_login(other)
+    first = topic.posts.first()
+
+    form_page = client.get(reverse("forum:topic", args=[topic.pk]), {"cytuj": first.pk})
+    assert "&gt; Cześć!" in form_page.content.decode()
+    client.post(
+        reverse("forum:topic", args=[topic.pk]),
+        {"body": "> Cześć!\n\nWitaj!", "quoted": first.pk},
+    )
+
+    reply = topic.posts.last()
+    assert reply.quoted == first
+    assert "<blockquote>" in reply.body_html
+    topic.refresh_from_db()
+    assert topic.reply_count == 1
+
+
+def test_personal_data_warns_before_publishing_and_keeps_the_text(client, topic):
+    client.force_login(UserFactory())
+    url = reverse("forum:topic", args=[topic.pk])
+    body = "Dzwońcie: 600 700 800"
+
+    warned = client.post(url, {"body": body})
+    assert warned.status_code == 200
+    assert "numer telefonu" in warned.content.decode()
+    assert body in warned.content.decode()
+    assert topic.posts.count() == 1
+
+    client.post(url, {"body": body, "confirm_personal_data": "on"})
+    assert topic.posts.count() == 2
+
+
+def test_the_author_edits_within_the_window_and_the_post_is_marked(
+    client, topic, learner
+):
+    client.force_login(learner)
+    post = topic.posts.first()
+    client.post(reverse("forum:post_edit", args=[post.pk]), {"body": "Poprawione"})
+    post.refresh_from_db()
+    assert post.body == "Poprawione" and post.edited_at is not None
+    assert (
+        "edytowano"
+        in client.get(reverse("forum:topic", args=[topic.pk])).content.decode()
+    )
+
+
+def test_editing_after_the_window_or_someone_elses_post_is_refused(
+    client, topic, learner
+):
+    post = topic.posts.first()
+    client.force_login(UserFactory())
+    assert client.get(reverse("forum:post_edit", args=[post.pk])).status_code == 404
+
+    Post.objects.filter(pk=post.pk).update(
+        created_at=timezone.now() - timedelta(hours=1)
+    )
+    client.force_login(learner)
+    assert client.get(reverse("forum:post_edit", args=[post.pk])).status_code == 404
+
+
+def test_subscribers_get_a_mail_and_can_unsubscribe_from_it(
+    client, topic, learner, django_capture_on_commit_callbacks
+):
+    replier = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_create(topic=topic, author=replier, body="Odpowiadam")
+
+    message = next(m for m in mail.outbox if m.to == [learner.email])
+    assert topic.title in message.subject
+    assert replier.email not in message.body
+    assert not any(m.to == [replier.email] for m in mail.outbox)
+    unsubscribe = message.body.split("/forum/wypisz/")[1].split()[0]
+
+    client.get(f"/forum/wypisz/{unsubscribe}")
+
+    assert not Subscription.objects.filter(user=learner, topic=topic).exists()
+
+
+def test_a_learner_reports_a_post_once(client, topic):
+    reporter = UserFactory()
+    client.force_login(reporter)
+    post = topic.posts.first()
+    url = reverse("forum:post_report", args=[post.pk])
+
+    client.post(url, {"reason": "offensive", "comment": "Obraźliwe"})
+    client.post(url, {"reason": "spam"})
+
+    assert Report.objects.filter(post=post, reporter=reporter).count() == 1
+
+
+def test_posting_too_often_is_refused_with_a_message(client, topic):
+    client.force_login(UserFactory())
+    url = reverse("forum:topic", args=[topic.pk])
+    for number in range(services.POST_LIMITS[0][0]):
+        client.post(url, {"body": f"Wpis {number}"})
+
+    response = client.post(url, {"body": "Jeden za dużo"})
+
+    assert response.status_code == 200
+    assert (
+        "Odczekaj" in response.content.decode() or "chwil" in response.content.decode()
+    )
+    assert not topic.posts.filter(body="Jeden za dużo").exists()
+
+
+def test_search_finds_topics_by_the_text_of_their_posts(client, forum, learner):
+    services.topic_create(
+        forum=forum, author=learner, title="CV", body="Jak opisać staż?"
+    )
+    services.topic_create(forum=forum, author=learner, title="Inne", body="Pogoda")
+    client.force_login(learner)
+
+    page = client.get(reverse("forum:index", args=[forum.pk]), {"q": "staż"})
+
+    titles = [topic.title for topic in page.context["topics"]]
+    assert titles == ["CV"]
+
+
+def test_new_activity_is_marked_unread(client, topic, learner):
+    other = UserFactory()
+    client.force_login(other)
+    page = client.get(reverse("forum:index", args=[topic.forum_id]))
+    assert page.context["topics"][0].is_unread
+    client.get(reverse("forum:topic", args=[topic.pk]))
+    page = client.get(reverse("forum:index", args=[topic.forum_id]))
+    assert not page.context["topics"][0].is_unread
+
+
+def test_topic_page_queries_are_the_same_for_10_and_1000_posts(
+    client, topic, learner, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    authors = [UserFactory() for _ in range(5)]
+    for author in authors:
+        services.forum_profile_ensure(user=author)
+
+    def add(count):
+        Post.objects.bulk_create(
+            Post(
+                topic=topic,
+                author=authors[n % 5],
+                body=f"w{n}",
+                body_html=f"<p>w{n}</p>",
+            )
+            for n in range(count)
+        )
+
+    def queries():
+        client.get(reverse("forum:topic", args=[topic.pk]))
+        with CaptureQueriesContext(connection) as captured:
+            client.get(reverse("forum:topic", args=[topic.pk]), {"strona": 2})
+        return len(captured.captured_queries)
+
+    client.force_login(learner)
+    add(30)
+    with_few = queries()
+    add(970)
+    assert queries() == with_few
+    assert with_few <= 25

@@ -1,0 +1,141 @@
+import pytest
+from django.urls import reverse
+
+from forum import services
+from forum.models import ModerationAction, Mute, Report
+from portal.accounts.roles import EDITOR, MODERATOR
+from tests.admin_helpers import login_with_second_factor
+from tests.factories.accounts import StaffFactory, UserFactory
+from tests.factories.courses import make_course
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reported(topic):
+    reporter = UserFactory()
+    post = topic.posts.first()
+    services.post_report(post=post, reporter=reporter, reason="offensive")
+    return post
+
+
+@pytest.fixture
+def moderator(client):
+    user = StaffFactory(role=MODERATOR)
+    login_with_second_factor(client, user)
+    return user
+
+
+def moderation_urls(post, topic):
+    return [
+        reverse("forum_moderation:queue"),
+        reverse("forum_moderation:log"),
+        reverse("forum_moderation:topic", args=[topic.pk]),
+        reverse("forum_moderation:post_action", args=[post.pk, "hide"]),
+        reverse("forum_moderation:post_action", args=[post.pk, "restore"]),
+        reverse("forum_moderation:post_action", args=[post.pk, "dismiss"]),
+        reverse("forum_moderation:topic_action", args=[topic.pk, "lock"]),
+        reverse("forum_moderation:topic_action", args=[topic.pk, "pin"]),
+        reverse("forum_moderation:topic_action", args=[topic.pk, "move"]),
+        reverse("forum_moderation:user_action", args=[post.pk, "mute"]),
+        reverse("forum_moderation:user_action", args=[post.pk, "unmute"]),
+    ]
+
+
+def test_a_learner_gets_no_moderation_action(client, reported):
+    client.force_login(UserFactory())
+    for url in moderation_urls(reported, reported.topic):
+        response = client.post(url, {"reason": "x", "days": 1})
+        assert response.status_code in (403, 404), url
+    reported.refresh_from_db()
+    assert not reported.is_hidden and not ModerationAction.objects.exists()
+
+
+def test_other_staff_roles_get_no_moderation_action(client, reported):
+    login_with_second_factor(client, StaffFactory(role=EDITOR))
+    for url in moderation_urls(reported, reported.topic):
+        response = client.post(url, {"reason": "x", "days": 1})
+        assert response.status_code in (302, 403), url
+        assert response.status_code == 403 or response.url == "/admin/"
+    assert not ModerationAction.objects.exists()
+
+
+def test_the_queue_shows_the_report_and_only_the_display_name(
+    client, moderator, reported
+):
+    html = client.get(reverse("forum_moderation:queue")).content.decode()
+    assert reported.topic.title in html
+    assert reported.author.forum_profile.display_name in html
+    assert reported.author.email not in html
+    assert reported.author.last_name not in html
+
+
+def test_hiding_needs_a_reason_and_is_logged(client, moderator, reported):
+    url = reverse("forum_moderation:post_action", args=[reported.pk, "hide"])
+    client.post(url, {"reason": ""})
+    reported.refresh_from_db()
+    assert not reported.is_hidden
+
+    client.post(url, {"reason": "Obraźliwy język"})
+
+    reported.refresh_from_db()
+    assert reported.is_hidden
+    assert not Report.objects.filter(post=reported, status="open").exists()
+    action = ModerationAction.objects.get()
+    assert (action.moderator, action.kind, action.reason) == (
+        moderator,
+        "hide_post",
+        "Obraźliwy język",
+    )
+
+
+def test_a_hidden_post_shows_a_notice_instead_of_its_text(client, reported):
+    services.post_hide(post=reported, by=StaffFactory(role=MODERATOR), reason="x")
+    client.force_login(UserFactory())
+    html = client.get(reverse("forum:topic", args=[reported.topic_id])).content.decode()
+    assert reported.body_html not in html
+
+
+def test_a_muted_learner_can_read_but_not_post_by_any_url(client, moderator, reported):
+    author = reported.author
+    client.post(
+        reverse("forum_moderation:user_action", args=[reported.pk, "mute"]),
+        {"reason": "Spam", "days": 1},
+    )
+    assert Mute.objects.filter(user=author).exists()
+
+    client.force_login(author)
+    topic_url = reverse("forum:topic", args=[reported.topic_id])
+    page = client.get(topic_url)
+    assert page.status_code == 200
+    assert "Spam" in page.content.decode()
+    assert client.post(topic_url, {"body": "Próbuję"}).status_code == 403
+    assert (
+        client.post(
+            reverse("forum:topic_new", args=[reported.topic.forum_id]),
+            {"title": "T", "body": "B"},
+        ).status_code
+        == 403
+    )
+    assert reported.topic.posts.count() == 1
+
+
+def test_lock_pin_and_move_a_topic(client, moderator, topic):
+    other_course = make_course(slug="inny-kurs")
+    for action in ("lock", "pin"):
+        client.post(
+            reverse("forum_moderation:topic_action", args=[topic.pk, action]),
+            {"reason": "porządek"},
+        )
+    client.post(
+        reverse("forum_moderation:topic_action", args=[topic.pk, "move"]),
+        {"reason": "nie ten kurs", "forum": other_course.forum.pk},
+    )
+    topic.refresh_from_db()
+    assert topic.is_locked and topic.is_pinned
+    assert topic.forum == other_course.forum
+    assert ModerationAction.objects.count() == 3
+
+    client.force_login(UserFactory())
+    response = client.post(reverse("forum:topic", args=[topic.pk]), {"body": "Hej"})
+    assert response.status_code == 403
