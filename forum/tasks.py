@@ -4,6 +4,7 @@ from celery import shared_task
 @shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=8)
 def post_notify_task(post_id):
     """Tell the subscribers of a topic or forum about a new post (not its author)."""
+    from django.conf import settings
     from django.core import signing
     from django.db.models import Q
     from django.urls import reverse
@@ -25,6 +26,7 @@ def post_notify_task(post_id):
         .select_related("user")
         .order_by("user_id", "-topic_id")
     )
+    base_url = settings.PORTAL_BASE_URL.rstrip("/")
     sent = set()
     for subscription in subscriptions:
         if subscription.user_id in sent:
@@ -42,6 +44,6 @@ def post_notify_task(post_id):
                 "unsubscribe_path": unsubscribe,
                 "whole_forum": subscription.forum_id is not None,
             },
-            headers={"List-Unsubscribe": f"<{unsubscribe}>"},
+            headers={"List-Unsubscribe": f"<{base_url}{unsubscribe}>"},
         )
     return len(sent)
