@@ -1,3 +1,5 @@
+from urllib.parse import parse_qs, urlparse
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -73,6 +75,24 @@ class QuestionBlock(blocks.StructBlock):
         return value
 
 
+class VideoValue(blocks.StructValue):
+    def embed_url(self):
+        """The privacy-friendly player address for YouTube or Vimeo films, if any."""
+        url = urlparse(self.get("url") or "")
+        host = url.netloc.lower().removeprefix("www.").removeprefix("m.")
+        if host == "youtu.be":
+            video = url.path.strip("/")
+        elif host in {"youtube.com", "youtube-nocookie.com"}:
+            video = parse_qs(url.query).get("v", [""])[0] or url.path.rsplit("/", 1)[-1]
+        elif host == "vimeo.com" and url.path.strip("/").isdigit():
+            return f"https://player.vimeo.com/video/{url.path.strip('/')}?dnt=1"
+        else:
+            return None
+        if video and all(ch.isalnum() or ch in "-_" for ch in video):
+            return f"https://www.youtube-nocookie.com/embed/{video}"
+        return None
+
+
 class VideoBlock(blocks.StructBlock):
     """A film hosted elsewhere: a link (and a transcript) until multimedia consent."""
 
@@ -88,6 +108,7 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Film")
         template = "components/blocks/video.html"
+        value_class = VideoValue
 
 
 class DownloadBlock(blocks.StructBlock):

@@ -3,9 +3,11 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Min, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,13 +28,15 @@ def queue(request):
         Post.objects.filter(reports__status=Report.Status.OPEN)
         .annotate(
             open_reports=Count("reports", filter=Q(reports__status=Report.Status.OPEN)),
-            first_report=Max("reports__created_at"),
+            first_report=Min(
+                "reports__created_at", filter=Q(reports__status=Report.Status.OPEN)
+            ),
         )
         .select_related("topic__forum__course", "author__forum_profile")
         .prefetch_related("reports")
         .order_by("first_report")
     )
-    page = Paginator(posts, 20).get_page(request.GET.get("p"))
+    page = Paginator(posts, 20).get_page(request.GET.get("strona"))
     return TemplateResponse(
         request,
         "forum/admin/queue.html",
@@ -45,8 +49,15 @@ def log(request):
     actions = ModerationAction.objects.select_related(
         "moderator", "topic", "post", "target_user__forum_profile"
     )
-    page = Paginator(actions, 50).get_page(request.GET.get("p"))
+    page = Paginator(actions, 50).get_page(request.GET.get("strona"))
     return TemplateResponse(request, "forum/admin/log.html", {"actions": page})
+
+
+def _back(request):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return reverse("forum_moderation:queue")
 
 
 def _reason(request, form_class=ModerationReasonForm):
@@ -80,7 +91,7 @@ def post_action(request, post_id, action):
             messages.success(request, _("The reports were dismissed."))
         else:
             raise PermissionDenied
-    return redirect(request.POST.get("next") or "forum_moderation:queue")
+    return redirect(_back(request))
 
 
 @require_POST
@@ -106,7 +117,7 @@ def topic_action(request, topic_id, action):
         else:
             raise PermissionDenied
         messages.success(request, _("Done. The action is in the moderation log."))
-    return redirect(request.POST.get("next") or "forum_moderation:queue")
+    return redirect(_back(request))
 
 
 @require_POST
@@ -131,7 +142,7 @@ def user_action(request, post_id, action):
             messages.success(request, _("The mute is lifted."))
     else:
         raise PermissionDenied
-    return redirect(request.POST.get("next") or "forum_moderation:queue")
+    return redirect(_back(request))
 
 
 def post_tools(request, post_id):

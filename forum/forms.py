@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from .markup import personal_data_found
 from .models import Forum, Report
 
+MAX_BRACKETS = 100
 PERSONAL_DATA_LABELS = {
     "pesel": _("a PESEL number"),
     "phone": _("a phone number"),
@@ -17,7 +18,7 @@ class PostBodyForm(forms.Form):
     body = forms.CharField(
         label=_("Your post"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=10_000,
+        max_length=5_000,
         help_text=_(
             "You can use **bold**, *italics*, lists, > quotations and links. "
             "Do not share anyone's personal data."
@@ -28,9 +29,17 @@ class PostBodyForm(forms.Form):
         label=_("I know, publish it as it is"), required=False
     )
 
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        # Runs of brackets make Markdown's link parser slow; no real post needs them.
+        if body.count("[") > MAX_BRACKETS:
+            raise forms.ValidationError(_("The text has too many square brackets."))
+        return body
+
     def clean(self):
         cleaned = super().clean()
-        found = personal_data_found(cleaned.get("body", ""))
+        text = f"{cleaned.get('title', '')}\n{cleaned.get('body', '')}"
+        found = personal_data_found(text)
         self.personal_data = [PERSONAL_DATA_LABELS[kind] for kind in found]
         if found and not cleaned.get("confirm_personal_data"):
             raise forms.ValidationError(

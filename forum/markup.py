@@ -80,7 +80,7 @@ def personal_data_found(text: str) -> list[str]:
     found = []
     if any(is_valid_pesel(match) for match in PESEL.findall(text)):
         found.append("pesel")
-    without_pesels = PESEL.sub(" ", text)
+    without_pesels = PESEL.sub(lambda m: " " if is_valid_pesel(m[0]) else m[0], text)
     if PHONE.search(without_pesels):
         found.append("phone")
     if EMAIL.search(text):

@@ -19,7 +19,12 @@ def can_moderate(user) -> bool:
 
 
 def can_read(user, forum=None) -> bool:
-    return can_moderate(user) or (_verified(user) and user.is_learner)
+    """Moderators read every forum; verified learners those of published courses."""
+    if can_moderate(user):
+        return True
+    if forum is not None and not forum.course.live:
+        return False
+    return _verified(user) and user.is_learner
 
 
 def active_mute(user):
@@ -45,8 +50,13 @@ def _editable(user, post, topic) -> bool:
 
 
 def can_edit(user, post) -> bool:
-    """Authors change their own visible posts for a short while after writing."""
-    return can_post(user) and _editable(user, post, post.topic)
+    """Authors change their own visible posts for a short while after writing,
+    unless the post was reported: then the moderator sees what was reported."""
+    return (
+        can_post(user)
+        and _editable(user, post, post.topic)
+        and not post.reports.filter(status="open").exists()
+    )
 
 
 def editable_posts(user, posts, topic) -> set:
@@ -57,4 +67,9 @@ def editable_posts(user, posts, topic) -> set:
 
 
 def can_report(user, post) -> bool:
-    return _verified(user) and user.is_learner and post.author_id != user.pk
+    return (
+        can_post(user)
+        and post.author_id != user.pk
+        and not post.is_hidden
+        and can_read(user, post.topic.forum)
+    )

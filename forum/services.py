@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -48,12 +48,19 @@ def forum_profile_ensure(*, user) -> ForumProfile:
     profile = ForumProfile.objects.filter(user=user).first()
     if profile:
         return profile
-    base = f"{user.first_name} {user.last_name[:1]}.".strip() or _("Learner")
+    base = f"{user.first_name[:30]} {user.last_name[:1]}.".strip() or _("Learner")
     name, number = base, 1
     while ForumProfile.objects.filter(display_name__iexact=name).exists():
         number += 1
         name = f"{base} {number}"
-    return ForumProfile.objects.create(user=user, display_name=name)
+    try:
+        with transaction.atomic():
+            return ForumProfile.objects.create(user=user, display_name=name)
+    except IntegrityError:  # a parallel request took the name or made the profile
+        existing = ForumProfile.objects.filter(user=user).first()
+        if existing:
+            return existing
+        return ForumProfile.objects.create(user=user, display_name=f"{base} {user.pk}")
 
 
 @transaction.atomic
@@ -69,8 +76,12 @@ def _check_post_rate(user):
         if not rate_limit_allow(
             key=f"forum-post:{user.pk}:{window}", limit=limit, window=window
         ):
+            if window <= 60:
+                raise RateLimited(
+                    _("You are posting very often. Wait a minute and try again.")
+                )
             raise RateLimited(
-                _("You are posting very often. Wait a moment and try again.")
+                _("You have written a lot in the last hour. Try again in an hour.")
             )
 
 
@@ -136,6 +147,7 @@ def post_create(*, topic, author, body: str, quoted=None) -> Post:
 
 @transaction.atomic
 def post_edit(*, post, body: str) -> Post:
+    _check_post_rate(post.author)
     post.body = body
     post.body_html = markup.render(body)
     post.edited_at = timezone.now()

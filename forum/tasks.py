@@ -6,7 +6,7 @@ def post_notify_task(post_id):
     """Tell the subscribers of a topic or forum about a new post (not its author)."""
     from django.conf import settings
     from django.core import signing
-    from django.db.models import Q
+    from django.db.models import F, Q
     from django.urls import reverse
 
     from portal.accounts.services import email_send
@@ -24,7 +24,7 @@ def post_notify_task(post_id):
         .exclude(user=post.author)
         .filter(user__is_active=True)
         .select_related("user")
-        .order_by("user_id", "-topic_id")
+        .order_by("user_id", F("topic_id").asc(nulls_first=True))
     )
     base_url = settings.PORTAL_BASE_URL.rstrip("/")
     sent = set()
@@ -44,6 +44,9 @@ def post_notify_task(post_id):
                 "unsubscribe_path": unsubscribe,
                 "whole_forum": subscription.forum_id is not None,
             },
-            headers={"List-Unsubscribe": f"<{base_url}{unsubscribe}>"},
+            headers={
+                "List-Unsubscribe": f"<{base_url}{unsubscribe}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
         )
     return len(sent)

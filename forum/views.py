@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from . import markup, permissions, selectors, services
@@ -139,9 +140,13 @@ def post_edit(request, post_id):
         raise Http404
     form = PostBodyForm(request.POST or None, initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
-        services.post_edit(post=post, body=form.cleaned_data["body"])
-        messages.success(request, _("Your post has been changed."))
-        return redirect(selectors.post_url(post))
+        try:
+            services.post_edit(post=post, body=form.cleaned_data["body"])
+        except services.RateLimited as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your post has been changed."))
+            return redirect(selectors.post_url(post))
     return TemplateResponse(
         request, "forum/post_edit.html", {"post": post, "form": form}
     )
@@ -194,6 +199,7 @@ def subscription_toggle(request, kind, object_id):
     return redirect(url)
 
 
+@csrf_exempt
 def unsubscribe(request, token):
     """One click from the e-mail: no sign-in needed, the signed link is enough."""
     try:

@@ -27,6 +27,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("forum/", include("forum.urls")),
+    path("", include("privacy.urls")),
 ]
 
 if settings.DEBUG:

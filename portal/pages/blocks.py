@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from privacy.blocks import CookieDeclarationBlock
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -103,6 +105,7 @@ class ContentStreamBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     callout = CalloutBlock()
     figure = FigureBlock()
+    cookie_declaration = CookieDeclarationBlock()
 
     class Meta:
         block_counts = {}

@@ -560,6 +560,7 @@ PRIVACY_BODY = [
         "<p>Pliki cookies możesz też usuwać i blokować w ustawieniach przeglądarki. "
         "Pamiętaj jednak, że bez niezbędnych plików nie zalogujesz się do Portalu.</p>"
     ),
+    {"type": "cookie_declaration", "value": None},
     _h2("13. Zmiany polityki"),
     _p(
         "<p>Regularnie sprawdzamy tę politykę i w razie potrzeby ją aktualizujemy. "

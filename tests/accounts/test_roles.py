@@ -49,7 +49,13 @@ def test_each_role_holds_exactly_its_permissions():
         "forum.moderate_forum",
         "wagtailadmin.access_admin",
     ]
-    assert permissions_of(DATA_PROTECTION_OFFICER) == ["wagtailadmin.access_admin"]
+    assert permissions_of(DATA_PROTECTION_OFFICER) == [
+        "privacy.add_cookiedeclaration",
+        "privacy.change_cookiedeclaration",
+        "privacy.delete_cookiedeclaration",
+        "privacy.view_cookiedeclaration",
+        "wagtailadmin.access_admin",
+    ]
     editors = Group.objects.get(name=EDITOR)
     assert sorted(
         editors.page_permissions.values_list("permission__codename", flat=True)

@@ -208,3 +208,19 @@ def test_topic_page_queries_are_the_same_for_10_and_1000_posts(client, topic, le
     assert queries(1) == with_ten
     assert queries(50) == with_ten
     assert with_ten <= 25
+
+
+def test_a_title_with_personal_data_is_warned_about_too(client, forum):
+    client.force_login(UserFactory())
+    response = client.post(
+        reverse("forum:topic_new", args=[forum.pk]),
+        {"title": "Dzwońcie +48600700800", "body": "Treść"},
+    )
+    assert response.status_code == 200
+    assert not Topic.objects.filter(title__startswith="Dzwońcie").exists()
+
+
+def test_a_long_first_name_still_gives_a_display_name_that_fits(topic):
+    user = UserFactory(first_name="Bardzo" * 20)
+    profile = services.forum_profile_ensure(user=user)
+    assert len(profile.display_name) <= 40

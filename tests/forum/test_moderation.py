@@ -139,3 +139,68 @@ def test_lock_pin_and_move_a_topic(client, moderator, topic):
     client.force_login(UserFactory())
     response = client.post(reverse("forum:topic", args=[topic.pk]), {"body": "Hej"})
     assert response.status_code == 403
+
+
+def test_hidden_posts_cannot_be_read_through_the_report_form(client, reported):
+    services.post_hide(post=reported, by=StaffFactory(role=MODERATOR), reason="x")
+    client.force_login(UserFactory())
+    response = client.get(reverse("forum:post_report", args=[reported.pk]))
+    assert response.status_code == 404
+
+
+def test_a_muted_learner_cannot_report_or_edit_either(client, topic, learner):
+    post = topic.posts.first()
+    services.user_mute(
+        user=learner, by=StaffFactory(role=MODERATOR), days=1, reason="x"
+    )
+    client.force_login(learner)
+    assert client.get(reverse("forum:post_edit", args=[post.pk])).status_code == 404
+    other_post = services.post_create(topic=topic, author=UserFactory(), body="Inny")
+    assert (
+        client.get(reverse("forum:post_report", args=[other_post.pk])).status_code
+        == 404
+    )
+
+
+def test_a_reported_post_cannot_be_rewritten_by_its_author(client, reported):
+    client.force_login(reported.author)
+    response = client.get(reverse("forum:post_edit", args=[reported.pk]))
+    assert response.status_code == 404
+
+
+def test_the_queue_shows_the_oldest_open_report_first(client, moderator, topic):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = topic.posts.first()
+    newer = services.post_create(topic=topic, author=UserFactory(), body="Nowszy")
+    services.post_report(post=old, reporter=UserFactory(), reason="spam")
+    services.post_report(post=newer, reporter=UserFactory(), reason="spam")
+    Report.objects.filter(post=old).update(
+        created_at=timezone.now() - timedelta(days=5)
+    )
+    Report.objects.filter(post=newer).update(
+        created_at=timezone.now() - timedelta(days=2)
+    )
+    services.post_report(post=old, reporter=UserFactory(), reason="other")
+
+    queue = client.get(reverse("forum_moderation:queue")).context["posts"]
+
+    assert [post.pk for post in queue] == [old.pk, newer.pk]
+
+
+def test_the_forum_of_an_unpublished_course_is_closed_to_learners(
+    client, course, learner
+):
+    course.unpublish()
+    client.force_login(learner)
+    assert client.get(reverse("forum:index", args=[course.forum.pk])).status_code == 403
+
+
+def test_moderation_never_redirects_outside_the_portal(client, moderator, reported):
+    response = client.post(
+        reverse("forum_moderation:post_action", args=[reported.pk, "hide"]),
+        {"reason": "x", "next": "https://evil.example/"},
+    )
+    assert response.url == reverse("forum_moderation:queue")
