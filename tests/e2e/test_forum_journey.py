@@ -63,6 +63,7 @@ def test_learners_talk_a_post_is_reported_and_the_moderator_mutes_a_learner(
 
     # B reports A's post.
     other.get_by_role("link", name="Zgłoś").first.click()
+    assert_accessible(other)
     other.get_by_label("obraźliwy lub nienawistny").check()
     other.get_by_role("button", name="Wyślij zgłoszenie").click()
     first_post = Post.objects.filter(author=anna).first()
