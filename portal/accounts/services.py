@@ -51,7 +51,9 @@ def email_message_from_payload(payload: dict) -> EmailMultiAlternatives:
     return message
 
 
-def email_send(*, template: str, to: str, context: dict, headers=None) -> None:
+def email_send(
+    *, template: str, to: str | list, context: dict, headers=None, reply_to=None
+) -> None:
     """Render `<template>_subject.txt` and `_message.txt` and queue the message."""
     from django.conf import settings
     from django.template.loader import render_to_string
@@ -64,7 +66,8 @@ def email_send(*, template: str, to: str, context: dict, headers=None) -> None:
             subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
             body=body,
             from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[to],
+            to=[to] if isinstance(to, str) else list(to),
+            reply_to=reply_to,
             headers=headers,
         )
     )

@@ -477,10 +477,9 @@ PRIVACY_BODY = [
     _p(
         "<p>Wniosek możesz złożyć:</p>"
         "<ul>"
-        "<li>po zalogowaniu – w swoim koncie, w części poświęconej danym osobowym,</li>"
-        "<li>bez logowania – przez formularz wniosku w Portalu; potwierdzisz go "
-        "linkiem, który wyślemy Ci e-mailem,</li>"
-        "<li>e-mailem na adres ochronadanych@wup-krakow.pl,</li>"
+        "<li>e-mailem na adres ochronadanych@wup-krakow.pl – najlepiej z adresu, "
+        "na który masz konto w Portalu,</li>"
+        "<li>przez formularz na stronie „Kontakt”,</li>"
         "<li>listownie na adres Administratora.</li>"
         "</ul>"
         "<p>Napisz, czego dotyczy Twoje żądanie. Jeśli nie będziemy mogli ustalić, "
@@ -605,9 +604,9 @@ FAQ_BODY = [
             ),
             _qa(
                 "Jak usunąć konto?",
-                "<p>Usunięcie konta zlecisz w ustawieniach konta. Wcześniej pobierz "
-                "swoje certyfikaty. Zachowamy tylko dane, których wymaga prawo, "
-                "i powiemy Ci, jakie to dane.</p>",
+                "<p>Napisz na adres ochronadanych@wup-krakow.pl z adresu, na który "
+                "masz konto. Wcześniej pobierz swoje certyfikaty. Zachowamy tylko "
+                "dane, których wymaga prawo, i powiemy Ci, jakie to dane.</p>",
             ),
         ],
     ),
@@ -662,9 +661,9 @@ FAQ_BODY = [
         [
             _qa(
                 "Jak pobrać kopię moich danych?",
-                "<p>Złóż wniosek w swoim koncie. Przygotujemy plik ZIP z Twoimi danymi "
-                "i damy Ci znać e-mailem, gdy będzie gotowy. Pobierzesz go po "
-                "zalogowaniu w ciągu 7 dni.</p>",
+                "<p>Napisz na adres ochronadanych@wup-krakow.pl z adresu, na który "
+                "masz konto. Przygotujemy kopię Twoich danych i przekażemy ją "
+                "w ciągu miesiąca.</p>",
             ),
             _qa(
                 "Jak zmienić ustawienia plików cookies?",
@@ -713,8 +712,7 @@ CONTACT_BODY = [
         "<p>Napisz, jeśli masz problem z kontem, kursem, testem, certyfikatem "
         "albo forum. Podaj adres e-mail, na który masz konto, i opisz, co się stało. "
         "Nie wysyłaj nam hasła ani numeru PESEL.</p>"
-        "<p>Po zalogowaniu możesz też skorzystać z formularza kontaktowego "
-        "w swoim koncie.</p>"
+        "<p>Możesz też skorzystać z formularza na dole tej strony.</p>"
     ),
     _h2("Administrator portalu"),
     _p(
@@ -726,8 +724,8 @@ CONTACT_BODY = [
     _p(
         "<p>W sprawach danych osobowych pisz na adres "
         "<b>ochronadanych@wup-krakow.pl</b>.</p>"
-        "<p>Wniosek o dostęp do danych, ich kopię, sprostowanie, usunięcie "
-        "lub ograniczenie przetwarzania złożysz także w swoim koncie. "
+        "<p>Na ten adres wyślesz też wniosek o dostęp do danych, ich kopię, "
+        "sprostowanie, usunięcie lub ograniczenie przetwarzania. "
         "Więcej informacji znajdziesz w Polityce prywatności i plików cookies.</p>"
     ),
     _h2("Dostępność"),
@@ -905,7 +903,20 @@ PAGES = [
         "body": FAQ_BODY,
     },
     {
-        "type": "standard",
+        "type": "contact",
+        "notice": (
+            "<p><b>Kto przetwarza Twoje dane?</b> Administratorem danych podanych w formularzu jest "
+            "Wojewódzki Urząd Pracy w Krakowie, Plac na Stawach 1, 30-107 Kraków. W sprawach danych "
+            "osobowych napisz na adres ochronadanych@wup-krakow.pl.</p>"
+            "<p><b>Po co?</b> Tylko po to, by odpowiedzieć na Twoją wiadomość (art. 6 ust. 1 lit. b "
+            "RODO). Podanie danych jest dobrowolne, ale bez adresu e-mail nie odpiszemy.</p>"
+            "<p><b>Jak długo?</b> Wiadomość przechowujemy przez 12 miesięcy od jej otrzymania, "
+            "potem ją usuwamy. Dostęp do niej mają pracownicy obsługujący portal i firma, która "
+            "utrzymuje serwery.</p>"
+            "<p><b>Twoje prawa:</b> dostęp do danych, ich sprostowanie, usunięcie, ograniczenie "
+            "przetwarzania i sprzeciw, a także skarga do Prezesa Urzędu Ochrony Danych Osobowych "
+            "(ul. Stawki 2, 00-193 Warszawa). Więcej w polityce prywatności.</p>"
+        ),
         "slug": "kontakt",
         "title": "Kontakt",
         "intro": (

@@ -61,6 +61,54 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
+class ContactPage(Page):
+    """The contact details, with a form whose messages are kept and mailed to staff."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("content"))
+    notice = RichTextField(
+        _("information notice beside the form"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Who processes the message, why, on what basis and for how long."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("notice"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import contact_page
+
+        return contact_page(request, self)
+
+
+class ContactMessage(models.Model):
+    """A message sent through the contact form."""
+
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail address"))
+    message = models.TextField(_("message"), max_length=5000)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.created_at:%Y-%m-%d})"
+
+
 class FaqPage(Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
     body = StreamField(FaqStreamBlock(), verbose_name=_("questions and answers"))

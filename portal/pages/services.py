@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 from . import demo_content
 from .models import (
     AccessibilityStatementPage,
+    ContactPage,
     FaqPage,
     HomePage,
     LegalSettings,
@@ -17,6 +18,7 @@ from .models import (
 
 PAGE_TYPES = {
     "standard": StandardPage,
+    "contact": ContactPage,
     "faq": FaqPage,
     "accessibility": AccessibilityStatementPage,
 }
@@ -88,6 +90,8 @@ def _child_page_ensure(home, spec) -> Page:
     else:
         fields["intro"] = spec.get("intro", "")
         fields["body"] = spec["body"]
+        if "notice" in spec:
+            fields["notice"] = spec["notice"]
     page = model(**fields)
     home.add_child(instance=page)
     return _publish(page)
@@ -129,3 +133,22 @@ def demo_content_load() -> dict:
         legal.footer_text = demo_content.FOOTER_TEXT
         legal.save()
     return {"home": home, **pages}
+
+
+def contact_message_create(*, name: str, email: str, message: str):
+    """Keep a contact message and mail it to the portal's staff."""
+    from django.conf import settings
+
+    from portal.accounts.services import email_send
+
+    from .models import ContactMessage
+
+    with transaction.atomic():
+        contact = ContactMessage.objects.create(name=name, email=email, message=message)
+        email_send(
+            template="pages/email/contact_message",
+            to=settings.CONTACT_RECIPIENTS,
+            context={"contact": contact},
+            reply_to=[email],
+        )
+    return contact

@@ -24,3 +24,39 @@ def search(request):
             "results": results if query else None,
         },
     )
+
+
+CONTACT_LIMIT = (5, 60 * 60)
+
+
+def contact_page(request, page):
+    """The contact page: details from the CMS, and a form that keeps what was typed."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    from portal.accounts.security import client_ip, rate_limit_allow
+
+    from . import services
+    from .forms import ContactForm
+
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.is_bot():
+            messages.success(request, _("Thank you. We will reply as soon as we can."))
+            return redirect(page.url)
+        limit, window = CONTACT_LIMIT
+        if not rate_limit_allow(
+            key=f"contact:{client_ip(request)}", limit=limit, window=window
+        ):
+            form.add_error(
+                None, _("Too many messages from your address. Try again later.")
+            )
+        else:
+            data = {k: form.cleaned_data[k] for k in ("name", "email", "message")}
+            services.contact_message_create(**data)
+            messages.success(request, _("Thank you. We will reply as soon as we can."))
+            return redirect(page.url)
+    return TemplateResponse(
+        request, "pages/contact_page.html", {"page": page, "self": page, "form": form}
+    )

@@ -282,6 +282,10 @@ DEFAULT_FROM_EMAIL = env(
     "Kompetencje dla pracy <kontakt@kompetencjedlapracy.pl>",
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who receives the messages sent through the contact form.
+CONTACT_RECIPIENTS = env_list(
+    "DJANGO_CONTACT_RECIPIENTS", "kontakt@kompetencjedlapracy.pl"
+)
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
