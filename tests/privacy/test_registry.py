@@ -1,0 +1,90 @@
+import json
+
+import pytest
+from django.apps import apps
+from django.db import models
+
+from courses import services as course_services
+from forum import services as forum_services
+from privacy.registry import covered_models, providers, user_relations
+from tests.courses.test_test_rules import correct_responses
+from tests.factories.accounts import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_model_pointing_at_a_user_is_covered_by_a_provider():
+    uncovered = {
+        f"{model._meta.label}.{field.name}"
+        for model, field in user_relations()
+        if model not in covered_models()
+    }
+    assert not uncovered, f"no privacy provider covers: {sorted(uncovered)}"
+
+
+@pytest.fixture
+def active_learner(learner, course, django_capture_on_commit_callbacks):
+    learner.first_name, learner.last_name = "Zenobia", "Przybylska-Ślęk"
+    learner.save()
+    enrollment = course_services.enrollment_create(user=learner, course=course)
+    for lesson in course.lessons():
+        course_services.lesson_complete(enrollment=enrollment, lesson=lesson)
+    attempt = course_services.attempt_start(enrollment=enrollment)
+    with django_capture_on_commit_callbacks(execute=True):
+        course_services.attempt_submit(
+            attempt=attempt, responses=correct_responses(attempt)
+        )
+    topic = forum_services.topic_create(
+        forum=course.forum, author=learner, title="Mój temat", body="Piszę jako Zenobia"
+    )
+    forum_services.post_create(topic=topic, author=UserFactory(), body="Odpowiedź")
+    return learner
+
+
+def test_the_export_holds_the_data_of_every_app(active_learner):
+    exported = {p.key: p.export(active_learner) for p in providers()}
+
+    json.dumps(exported)  # the copy of data is JSON
+    assert exported["accounts"]["email"] == active_learner.email
+    assert (
+        exported["courses"]["certificates"][0]["full_name"] == "Zenobia Przybylska-Ślęk"
+    )
+    assert exported["forum"]["posts"][0]["text"] == "Piszę jako Zenobia"
+
+
+def text_values_everywhere():
+    """Every text value in every table: where a name or e-mail could still sit."""
+    for model in apps.get_models():
+        fields = [
+            f.attname
+            for f in model._meta.concrete_fields
+            if isinstance(f, (models.CharField, models.TextField, models.JSONField))
+        ]
+        if fields:
+            for row in model.objects.values_list(*fields):
+                yield model, " ".join(str(value) for value in row)
+
+
+def test_erasure_leaves_the_name_and_email_nowhere_and_says_what_was_kept(
+    active_learner,
+):
+    email, last_name = active_learner.email, active_learner.last_name
+    pk = active_learner.pk
+
+    kept = [note for provider in providers() for note in provider.erase(active_learner)]
+
+    found = [
+        model._meta.label
+        for model, text in text_values_everywhere()
+        if email in text or last_name in text
+    ]
+    assert not found, found
+    active_learner.refresh_from_db()
+    assert not active_learner.is_active
+    assert not active_learner.has_usable_password()
+    assert kept and all(isinstance(note, str) for note in kept)
+    assert active_learner.enrollments.get().passed_at is not None  # reporting keeps it
+    from forum.models import Post
+
+    assert Post.objects.filter(author__isnull=True, body="").exists()
+    assert active_learner.pk == pk
