@@ -70,3 +70,84 @@ class ConsentRecord(models.Model):
 
     def __str__(self):
         return f"{self.consent_id} {self.created_at:%Y-%m-%d}"
+
+
+class DataRequest(models.Model):
+    """A data-subject request under RODO art. 15–18 and 21."""
+
+    class Kind(models.TextChoices):
+        INFORMATION = "information", _("information about processing (art. 15)")
+        COPY = "copy", _("copy of my data (art. 15)")
+        RECTIFICATION = "rectification", _("rectification (art. 16)")
+        ERASURE = "erasure", _("erasure (art. 17)")
+        RESTRICTION = "restriction", _("restriction of processing (art. 18)")
+        OBJECTION = "objection", _("objection (art. 21)")
+        OTHER = "other", _("other")
+
+    class Status(models.TextChoices):
+        AWAITING_CONFIRMATION = "unconfirmed", _("awaiting e-mail confirmation")
+        RECEIVED = "received", _("received")
+        EXTENDED = "extended", _("extended")
+        COMPLETED = "completed", _("completed")
+        REJECTED = "rejected", _("rejected")
+
+    OPEN = (Status.RECEIVED, Status.EXTENDED)
+
+    user = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="data_requests",
+    )
+    requester_name = models.CharField(_("name"), max_length=300)
+    requester_email = models.EmailField(_("e-mail address"))
+    kind = models.CharField(_("type of request"), max_length=20, choices=Kind.choices)
+    details = models.TextField(_("details"), blank=True, max_length=5000)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.RECEIVED
+    )
+    received_at = models.DateTimeField(_("received"), null=True, blank=True)
+    due_at = models.DateTimeField(_("answer due"), null=True, blank=True, db_index=True)
+    extension_reason = models.TextField(_("reasons for the extension"), blank=True)
+    outcome = models.TextField(_("answer or reasons for refusal"), blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("data-subject request")
+        verbose_name_plural = _("data-subject requests")
+        ordering = ["due_at"]
+
+    def __str__(self):
+        when = self.received_at or self.created_at
+        return f"{self.get_kind_display()} – {when:%Y-%m-%d}"
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN
+
+
+class DataRequestEvent(models.Model):
+    """The history of a request: every step, by whom and when."""
+
+    request = models.ForeignKey(
+        DataRequest, on_delete=models.CASCADE, related_name="events"
+    )
+    actor = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=40)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.action} {self.created_at:%Y-%m-%d %H:%M}"

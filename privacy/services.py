@@ -30,3 +30,134 @@ def cookies_to_delete(*, withdrawn) -> list[str]:
         .values_list("name", flat=True)
         .distinct()
     )
+
+
+# Data-subject requests ------------------------------------------------------------
+
+
+class DuplicateRequest(Exception):
+    pass
+
+
+class RequestRuleError(Exception):
+    pass
+
+
+def add_months(moment, months: int):
+    """The same day and time `months` later, or the month's last day if shorter."""
+    import calendar
+
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def _event(request, action, actor=None, note=""):
+    from .models import DataRequestEvent
+
+    DataRequestEvent.objects.create(
+        request=request, actor=actor, action=action, note=note
+    )
+
+
+def _notify(request, template, **context):
+    from portal.accounts.services import email_send
+
+    email_send(
+        template=f"privacy/email/{template}",
+        to=request.requester_email,
+        context={"request": request, **context},
+    )
+
+
+@transaction.atomic
+def data_request_create(
+    *, kind, details="", user=None, name="", email="", confirmed=True
+):
+    """File a request; a second open one of the same type and person is refused."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from .models import DataRequest
+
+    email = (user.email if user else email).lower()
+    same_person = Q(requester_email__iexact=email) | (
+        Q(user=user) if user else Q(pk=None)
+    )
+    if DataRequest.objects.filter(
+        same_person, kind=kind, status__in=[*DataRequest.OPEN, "unconfirmed"]
+    ).exists():
+        raise DuplicateRequest
+    now = timezone.now()
+    request = DataRequest.objects.create(
+        user=user,
+        requester_name=user.get_full_name() if user else name,
+        requester_email=email,
+        kind=kind,
+        details=details,
+        status=DataRequest.Status.RECEIVED if confirmed else "unconfirmed",
+        received_at=now if confirmed else None,
+        due_at=add_months(now, 1) if confirmed else None,
+    )
+    _event(request, "filed", actor=user)
+    if confirmed:
+        _notify(request, "request_received")
+    return request
+
+
+@transaction.atomic
+def data_request_confirm(*, request):
+    """The e-mail link of a request filed without an account was opened."""
+    from django.utils import timezone
+
+    if request.status != "unconfirmed":
+        return request
+    now = timezone.now()
+    request.status = request.Status.RECEIVED
+    request.received_at = now
+    request.due_at = add_months(now, 1)
+    request.save(update_fields=["status", "received_at", "due_at"])
+    _event(request, "confirmed")
+    _notify(request, "request_received")
+    return request
+
+
+@transaction.atomic
+def data_request_extend(*, request, by, reason: str, months: int = 2):
+    """Extend by up to two months (art. 12(3)), only with reasons told to the person."""
+    from django.utils import timezone
+
+    if not request.is_open or request.status == request.Status.EXTENDED:
+        raise RequestRuleError("Only a request not yet extended can be extended.")
+    if not reason.strip():
+        raise RequestRuleError("An extension needs reasons.")
+    if not 1 <= months <= 2:
+        raise RequestRuleError("An extension is one or two months.")
+    if timezone.now() > request.due_at:
+        raise RequestRuleError("The extension must be told within the first month.")
+    request.status = request.Status.EXTENDED
+    request.extension_reason = reason.strip()
+    request.due_at = add_months(request.received_at, 1 + months)
+    request.save(update_fields=["status", "extension_reason", "due_at"])
+    _event(request, "extended", actor=by, note=reason)
+    _notify(request, "request_extended")
+    return request
+
+
+@transaction.atomic
+def data_request_close(*, request, by, outcome: str, rejected: bool = False):
+    """Answer the request, or refuse it with reasons and the right to complain."""
+    from django.utils import timezone
+
+    if not request.is_open:
+        raise RequestRuleError("The request is already closed.")
+    if rejected and not outcome.strip():
+        raise RequestRuleError("A refusal needs reasons.")
+    request.status = request.Status.REJECTED if rejected else request.Status.COMPLETED
+    request.outcome = outcome.strip()
+    request.closed_at = timezone.now()
+    request.save(update_fields=["status", "outcome", "closed_at"])
+    _event(request, "rejected" if rejected else "completed", actor=by, note=outcome)
+    _notify(request, "request_rejected" if rejected else "request_completed")
+    return request

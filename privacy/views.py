@@ -83,3 +83,112 @@ def settings_page(request):
             "declaration": CookieDeclaration.objects.all(),
         },
     )
+
+
+# Data-subject requests: the person's side -------------------------------------------
+
+CONFIRM_SALT = "privacy.request-confirm"
+CONFIRM_MAX_AGE = 60 * 60 * 48
+
+
+def my_requests(request):
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    from . import permissions
+    from .forms import DataRequestForm
+    from .models import DataRequest
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not permissions.can_file_request(request.user):
+        raise PermissionDenied
+    form = DataRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.data_request_create(user=request.user, **form.cleaned_data)
+        except services.DuplicateRequest:
+            form.add_error(
+                "kind",
+                _("You already have an open request of this type. We will answer it."),
+            )
+        else:
+            messages.success(
+                request, _("Your request has been filed. We have sent a confirmation.")
+            )
+            return redirect("privacy:my_requests")
+    return TemplateResponse(
+        request,
+        "privacy/my_requests.html",
+        {
+            "form": form,
+            "requests": DataRequest.objects.filter(user=request.user).order_by(
+                "-created_at"
+            ),
+        },
+    )
+
+
+def public_request(request):
+    from django.core import signing
+    from django.urls import reverse
+
+    from portal.accounts.services import email_send
+
+    from .forms import PublicDataRequestForm
+
+    form = PublicDataRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            filed = services.data_request_create(
+                kind=data["kind"],
+                details=data["details"],
+                name=data["name"],
+                email=data["email"],
+                confirmed=False,
+            )
+        except services.DuplicateRequest:
+            form.add_error(
+                "kind",
+                _("There is already an open request of this type from this address."),
+            )
+        else:
+            token = signing.dumps(filed.pk, salt=CONFIRM_SALT)
+            email_send(
+                template="privacy/email/request_confirm",
+                to=filed.requester_email,
+                context={
+                    "request": filed,
+                    "path": reverse("privacy:confirm_request", args=[token]),
+                },
+            )
+            return TemplateResponse(request, "privacy/request_sent.html", {})
+    return TemplateResponse(request, "privacy/public_request.html", {"form": form})
+
+
+def confirm_request(request, token):
+    from django.core import signing
+    from django.http import Http404
+
+    from .models import DataRequest
+
+    try:
+        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.SignatureExpired:
+        return TemplateResponse(
+            request, "privacy/request_confirmed.html", {"expired": True}, status=410
+        )
+    except signing.BadSignature as error:
+        raise Http404 from error
+    data_request = DataRequest.objects.filter(pk=pk).first()
+    if data_request is None:
+        raise Http404
+    if request.method == "POST":
+        services.data_request_confirm(request=data_request)
+        return TemplateResponse(
+            request, "privacy/request_confirmed.html", {"data_request": data_request}
+        )
+    return TemplateResponse(
+        request, "privacy/request_confirm.html", {"data_request": data_request}
+    )

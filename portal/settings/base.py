@@ -145,6 +145,10 @@ CELERY_TIMEZONE = "Europe/Warsaw"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
+    "data-requests-remind": {
+        "task": "privacy.tasks.data_requests_remind_task",
+        "schedule": 60 * 60 * 24,
+    },
     "certificates-render-pending": {
         "task": "courses.tasks.certificates_render_pending_task",
         "schedule": 60 * 15,

@@ -52,8 +52,10 @@ def test_each_role_holds_exactly_its_permissions():
     assert permissions_of(DATA_PROTECTION_OFFICER) == [
         "privacy.add_cookiedeclaration",
         "privacy.change_cookiedeclaration",
+        "privacy.change_datarequest",
         "privacy.delete_cookiedeclaration",
         "privacy.view_cookiedeclaration",
+        "privacy.view_datarequest",
         "wagtailadmin.access_admin",
     ]
     editors = Group.objects.get(name=EDITOR)

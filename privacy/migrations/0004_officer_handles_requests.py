@@ -1,0 +1,24 @@
+"""Only the Inspektor ochrony danych handles data-subject requests."""
+
+from django.db import migrations
+
+from portal.accounts.roles import (
+    DATA_PROTECTION_OFFICER,
+    ensure_permissions,
+    grant_permissions,
+)
+
+
+def grant(apps, schema_editor):
+    ensure_permissions(apps)
+    grant_permissions(
+        apps,
+        DATA_PROTECTION_OFFICER,
+        ["privacy.view_datarequest", "privacy.change_datarequest"],
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("privacy", "0003_data_requests"), ("accounts", "0002_staff_roles")]
+
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

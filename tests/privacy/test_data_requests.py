@@ -1,0 +1,172 @@
+import re
+from datetime import datetime, timedelta
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.accounts.roles import DATA_PROTECTION_OFFICER, EDITOR
+from privacy import services, tasks
+from privacy.models import DataRequest
+from tests.admin_helpers import login_with_second_factor
+from tests.factories.accounts import StaffFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+WARSAW = timezone.get_default_timezone()
+
+
+def at(*args):
+    return timezone.make_aware(datetime(*args), WARSAW)
+
+
+def test_months_are_added_as_calendar_months():
+    assert services.add_months(at(2026, 1, 31, 10), 1) == at(2026, 2, 28, 10)
+    assert services.add_months(at(2026, 11, 15, 9), 2) == at(2027, 1, 15, 9)
+
+
+def test_a_learner_files_a_request_from_the_account_with_a_due_date(client, learner):
+    client.force_login(learner)
+    frozen = at(2026, 3, 10, 12)
+    with mock.patch("django.utils.timezone.now", return_value=frozen):
+        response = client.post(reverse("privacy:my_requests"), {"kind": "copy"})
+
+    assert response.status_code == 302
+    request = DataRequest.objects.get()
+    assert request.user == learner and request.requester_email == learner.email
+    assert request.received_at == frozen
+    assert request.due_at == at(2026, 4, 10, 12)
+    assert "10 kwietnia 2026" in mail.outbox[-1].body
+
+
+def test_a_second_open_request_of_the_same_type_is_refused(client, learner):
+    client.force_login(learner)
+    client.post(reverse("privacy:my_requests"), {"kind": "erasure"})
+    response = client.post(reverse("privacy:my_requests"), {"kind": "erasure"})
+    assert "kind" in response.context["form"].errors
+    assert DataRequest.objects.count() == 1
+    client.post(reverse("privacy:my_requests"), {"kind": "copy"})
+    assert DataRequest.objects.count() == 2
+
+
+def test_a_request_without_an_account_counts_from_the_confirmation(
+    client, site_content
+):
+    client.post(
+        reverse("privacy:public_request"),
+        {"name": "Jan Bez Konta", "email": "jan@example.org", "kind": "information"},
+    )
+    request = DataRequest.objects.get()
+    assert request.status == "unconfirmed" and request.due_at is None
+    path = re.search(r"/wniosek-rodo/potwierdz/\S+/", mail.outbox[-1].body).group(0)
+
+    client.post(path)
+
+    request.refresh_from_db()
+    assert request.status == "received" and request.due_at is not None
+
+
+def test_the_confirmation_link_expires(client, site_content):
+    client.post(
+        reverse("privacy:public_request"),
+        {"name": "Jan", "email": "jan@example.org", "kind": "information"},
+    )
+    path = re.search(r"/wniosek-rodo/potwierdz/\S+/", mail.outbox[-1].body).group(0)
+    later = timezone.now() + timedelta(hours=49)
+    with mock.patch("time.time", return_value=later.timestamp()):
+        response = client.post(path)
+    assert response.status_code == 410
+    assert DataRequest.objects.get().status == "unconfirmed"
+
+
+@pytest.fixture(autouse=True)
+def _mail_on_commit():
+    """Services queue their mail on commit; in these tests, send it at once."""
+    from django.db import transaction
+
+    def run_now(func, using=None, robust=False):
+        func()
+
+    with mock.patch.object(transaction, "on_commit", run_now):
+        yield
+
+
+def test_an_extension_needs_reasons_and_notifies_the_person(learner):
+    officer = StaffFactory(role=DATA_PROTECTION_OFFICER)
+    request = services.data_request_create(user=learner, kind="copy")
+    with pytest.raises(services.RequestRuleError):
+        services.data_request_extend(request=request, by=officer, reason="  ")
+
+    services.data_request_extend(
+        request=request, by=officer, reason="Dużo danych", months=2
+    )
+
+    request.refresh_from_db()
+    assert request.status == "extended"
+    assert request.due_at == services.add_months(request.received_at, 3)
+    assert "Dużo danych" in mail.outbox[-1].body
+    with pytest.raises(services.RequestRuleError):
+        services.data_request_extend(request=request, by=officer, reason="Znowu")
+
+
+def test_a_rejection_needs_reasons_and_names_the_right_to_complain(learner):
+    officer = StaffFactory(role=DATA_PROTECTION_OFFICER)
+    request = services.data_request_create(user=learner, kind="objection")
+    with pytest.raises(services.RequestRuleError):
+        services.data_request_close(
+            request=request, by=officer, outcome="", rejected=True
+        )
+
+    services.data_request_close(
+        request=request, by=officer, outcome="Obowiązek prawny", rejected=True
+    )
+
+    body = mail.outbox[-1].body
+    assert "Obowiązek prawny" in body
+    assert "Prezesa Urzędu Ochrony Danych Osobowych" in body or "Prezes" in body
+    assert "Stawki 2, 00-193 Warszawa" in body
+    assert [e.action for e in request.events.all()] == ["filed", "rejected"]
+
+
+def test_officers_are_reminded_of_requests_near_their_due_date(learner):
+    officer = StaffFactory(role=DATA_PROTECTION_OFFICER)
+    request = services.data_request_create(user=learner, kind="copy")
+    mail.outbox.clear()
+    assert tasks.data_requests_remind_task() == 0
+
+    DataRequest.objects.filter(pk=request.pk).update(
+        due_at=timezone.now() + timedelta(days=2)
+    )
+
+    assert tasks.data_requests_remind_task() == 1
+    assert mail.outbox[-1].to == [officer.email]
+
+
+def test_only_the_data_protection_officer_reaches_the_requests(client, learner):
+    request = services.data_request_create(user=learner, kind="copy")
+    urls = [
+        reverse("data_requests:list"),
+        reverse("data_requests:detail", args=[request.pk]),
+    ]
+    login_with_second_factor(client, StaffFactory(role=EDITOR))
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302 and response.url == "/admin/"
+
+    client.logout()
+    login_with_second_factor(client, StaffFactory(role=DATA_PROTECTION_OFFICER))
+    assert learner.email in client.get(urls[1]).content.decode()
+
+    response = client.post(
+        reverse("data_requests:action", args=[request.pk, "complete"]),
+        {"outcome": "Kopia wysłana"},
+    )
+    request.refresh_from_db()
+    assert request.status == "completed"
+
+
+def test_a_learner_sees_only_their_own_requests(client, learner):
+    services.data_request_create(user=UserFactory(), kind="copy", details="Cudze")
+    client.force_login(learner)
+    assert "Cudze" not in client.get(reverse("privacy:my_requests")).content.decode()
