@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from courses.models.learning import private_storage
+
 
 class CookieCategory(models.TextChoices):
     NECESSARY = "necessary", _("necessary")
@@ -151,3 +153,30 @@ class DataRequestEvent(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class DataExport(models.Model):
+    """A copy of a person's data (art. 15(3)), downloadable by them for 7 days."""
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="data_exports"
+    )
+    request = models.ForeignKey(
+        DataRequest,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="exports",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    file = models.FileField(storage=private_storage, upload_to="exports/", blank=True)
+
+    class Meta:
+        verbose_name = _("copy of data")
+        verbose_name_plural = _("copies of data")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user_id} {self.created_at:%Y-%m-%d}"

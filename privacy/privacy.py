@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from .models import DataRequest, DataRequestEvent
+from .models import DataExport, DataRequest, DataRequestEvent
 from .registry import DataProvider, register
 
 
@@ -26,6 +26,10 @@ def export(user) -> dict:
 
 def erase(user) -> list[str]:
     """Requests and their history stay: they show the administrator answered them."""
+    for export in DataExport.objects.filter(user=user):
+        if export.file:
+            export.file.delete(save=False)
+        export.delete()
     DataRequest.objects.filter(user=user).update(user=None)
     DataRequestEvent.objects.filter(actor=user).update(actor=None)
     return [
@@ -41,7 +45,7 @@ register(
     DataProvider(
         key="privacy",
         label="Wnioski RODO",
-        models=(DataRequest, DataRequestEvent),
+        models=(DataRequest, DataRequestEvent, DataExport),
         export=export,
         erase=erase,
     )

@@ -159,5 +159,17 @@ def data_request_close(*, request, by, outcome: str, rejected: bool = False):
     request.closed_at = timezone.now()
     request.save(update_fields=["status", "outcome", "closed_at"])
     _event(request, "rejected" if rejected else "completed", actor=by, note=outcome)
+    if not rejected and request.kind == request.Kind.COPY and request.user_id:
+        data_export_create(user=request.user, request=request)
     _notify(request, "request_rejected" if rejected else "request_completed")
     return request
+
+
+def data_export_create(*, user, request=None):
+    """Start building a copy of the person's data; they are told when it is ready."""
+    from .models import DataExport
+    from .tasks import data_export_build_task
+
+    export = DataExport.objects.create(user=user, request=request)
+    transaction.on_commit(lambda: data_export_build_task.delay(export.pk))
+    return export

@@ -192,3 +192,27 @@ def confirm_request(request, token):
     return TemplateResponse(
         request, "privacy/request_confirm.html", {"data_request": data_request}
     )
+
+
+def export_download(request, pk):
+    """The owner's copy of data, for 7 days; anyone else gets 404."""
+    from django.http import FileResponse, Http404
+    from django.utils import timezone
+
+    from .models import DataExport
+
+    export = DataExport.objects.filter(pk=pk).first()
+    if (
+        export is None
+        or not request.user.is_authenticated
+        or export.user_id != request.user.pk
+        or not export.file
+        or export.expires_at < timezone.now()
+    ):
+        raise Http404
+    return FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=f"kopia-danych-{export.created_at:%Y-%m-%d}.zip",
+        content_type="application/zip",
+    )
