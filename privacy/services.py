@@ -159,10 +159,29 @@ def data_request_close(*, request, by, outcome: str, rejected: bool = False):
     request.closed_at = timezone.now()
     request.save(update_fields=["status", "outcome", "closed_at"])
     _event(request, "rejected" if rejected else "completed", actor=by, note=outcome)
-    if not rejected and request.kind == request.Kind.COPY and request.user_id:
-        data_export_create(user=request.user, request=request)
-    _notify(request, "request_rejected" if rejected else "request_completed")
+    kept = []
+    if not rejected and request.user_id:
+        if request.kind == request.Kind.COPY:
+            data_export_create(user=request.user, request=request)
+        elif request.kind == request.Kind.ERASURE:
+            kept = person_erase(user=request.user, by=by)
+    _notify(request, "request_rejected" if rejected else "request_completed", kept=kept)
     return request
+
+
+def person_erase(*, user, by=None) -> list[str]:
+    """Erase a person through every provider; the account itself goes last.
+
+    Each provider's erase only deletes or pseudonymises what is still there, so
+    the whole run can be repeated after an interruption.
+    """
+    from .registry import providers
+
+    ordered = sorted(providers(), key=lambda provider: provider.key == "accounts")
+    kept = []
+    for provider in ordered:
+        kept.extend(provider.erase(user))
+    return kept
 
 
 def data_export_create(*, user, request=None):

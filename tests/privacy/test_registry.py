@@ -88,3 +88,38 @@ def test_erasure_leaves_the_name_and_email_nowhere_and_says_what_was_kept(
 
     assert Post.objects.filter(author__isnull=True, body="").exists()
     assert active_learner.pk == pk
+
+
+def test_an_erasure_request_closes_the_account_and_says_what_was_kept(
+    client, active_learner, password, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+    from django.urls import reverse
+
+    from portal.accounts.roles import DATA_PROTECTION_OFFICER
+    from privacy import services as privacy_services
+    from tests.factories.accounts import StaffFactory
+
+    email = active_learner.email
+    request = privacy_services.data_request_create(user=active_learner, kind="erasure")
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy_services.data_request_close(
+            request=request,
+            by=StaffFactory(role=DATA_PROTECTION_OFFICER),
+            outcome="Usunięto",
+        )
+
+    response = client.post(
+        reverse("account_login"), {"login": email, "password": password}
+    )
+    assert "_auth_user_id" not in client.session
+    assert response.status_code == 200
+    notice = mail.outbox[-1]
+    assert notice.to == [email]
+    assert "zachowujemy" in notice.body
+    topic_page = client.get(
+        "/"
+    )  # the posts are anonymous (checked in the provider test)
+    assert topic_page.status_code == 200
+    # Running it again changes nothing (it resumes safely).
+    assert privacy_services.person_erase(user=active_learner)
