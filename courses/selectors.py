@@ -128,7 +128,7 @@ def programme_statistics(*, dimension: str, date_from=None, date_to=None) -> lis
     from .models import Attempt
 
     field, ordering = DIMENSIONS[dimension]
-    enrollments = Enrollment.objects.all()
+    enrollments = Enrollment.objects.exclude(user__processing_restricted=True)
     if date_from:
         enrollments = enrollments.filter(enrolled_at__date__gte=date_from)
     if date_to:

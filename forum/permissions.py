@@ -34,8 +34,13 @@ def active_mute(user):
 
 
 def can_post(user) -> bool:
-    """Verified learners who are not muted; a moderator writes as staff elsewhere."""
-    return _verified(user) and user.is_learner and active_mute(user) is None
+    """Verified learners who are neither muted nor restricted (RODO art. 18)."""
+    return (
+        _verified(user)
+        and user.is_learner
+        and not user.processing_restricted
+        and active_mute(user) is None
+    )
 
 
 def can_reply(user, topic) -> bool:

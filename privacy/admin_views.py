@@ -64,7 +64,12 @@ def request_detail(request, pk):
 def request_action(request, pk, action):
     _officer(request)
     data_request = get_object_or_404(DataRequest, pk=pk)
-    form = ExtendForm(request.POST) if action == "extend" else CloseForm(request.POST)
+    if action == "lift":
+        form = CloseForm({"outcome": "-"})
+    else:
+        form = (
+            ExtendForm(request.POST) if action == "extend" else CloseForm(request.POST)
+        )
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
@@ -78,6 +83,8 @@ def request_action(request, pk, action):
                 reason=form.cleaned_data["reason"],
                 months=form.cleaned_data["months"],
             )
+        elif action == "lift":
+            services.restriction_lift(request=data_request, by=request.user)
         elif action in ("complete", "reject"):
             services.data_request_close(
                 request=data_request,

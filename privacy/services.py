@@ -68,6 +68,7 @@ def _notify(request, template, **context):
         template=f"privacy/email/{template}",
         to=request.requester_email,
         context={"request": request, **context},
+        essential=True,
     )
 
 
@@ -165,6 +166,9 @@ def data_request_close(*, request, by, outcome: str, rejected: bool = False):
             data_export_create(user=request.user, request=request)
         elif request.kind == request.Kind.ERASURE:
             kept = person_erase(user=request.user, by=by)
+        elif request.kind == request.Kind.RESTRICTION:
+            request.user.processing_restricted = True
+            request.user.save(update_fields=["processing_restricted"])
     _notify(request, "request_rejected" if rejected else "request_completed", kept=kept)
     return request
 
@@ -192,3 +196,16 @@ def data_export_create(*, user, request=None):
     export = DataExport.objects.create(user=user, request=request)
     transaction.on_commit(lambda: data_export_build_task.delay(export.pk))
     return export
+
+
+@transaction.atomic
+def restriction_lift(*, request, by):
+    """Lift a restriction, telling the person first (RODO art. 18(3))."""
+    user = request.user
+    if user is None or not user.processing_restricted:
+        raise RequestRuleError("This person's processing is not restricted.")
+    _notify(request, "restriction_lifted")
+    user.processing_restricted = False
+    user.save(update_fields=["processing_restricted"])
+    _event(request, "restriction lifted", actor=by)
+    return request

@@ -117,6 +117,15 @@ class User(AbstractUser):
         related_name="users",
     )
 
+    processing_restricted = models.BooleanField(
+        _("processing restricted (RODO art. 18)"),
+        default=False,
+        help_text=_(
+            "Only storage: no e-mails except about the request, no posting, not in "
+            "statistics."
+        ),
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
 

@@ -25,6 +25,7 @@ def export(user) -> dict:
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
         "roles": list(user.groups.values_list("name", flat=True)),
+        "processing_restricted": user.processing_restricted,
         "email_addresses": [
             {
                 "email": address.email,

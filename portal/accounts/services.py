@@ -52,9 +52,29 @@ def email_message_from_payload(payload: dict) -> EmailMultiAlternatives:
 
 
 def email_send(
-    *, template: str, to: str | list, context: dict, headers=None, reply_to=None
+    *,
+    template: str,
+    to: str | list,
+    context: dict,
+    headers=None,
+    reply_to=None,
+    essential: bool = False,
 ) -> None:
-    """Render `<template>_subject.txt` and `_message.txt` and queue the message."""
+    """Render `<template>_subject.txt` and `_message.txt` and queue the message.
+
+    A person whose processing is restricted (RODO art. 18) gets only essential
+    mail: answers about their own requests.
+    """
+    recipients = [to] if isinstance(to, str) else list(to)
+    if not essential:
+        restricted = set(
+            User.objects.filter(
+                email__in=[r.lower() for r in recipients], processing_restricted=True
+            ).values_list("email", flat=True)
+        )
+        recipients = [r for r in recipients if r.lower() not in restricted]
+        if not recipients:
+            return
     from django.conf import settings
     from django.template.loader import render_to_string
 
@@ -66,7 +86,7 @@ def email_send(
             subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
             body=body,
             from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[to] if isinstance(to, str) else list(to),
+            to=recipients,
             reply_to=reply_to,
             headers=headers,
         )

@@ -170,3 +170,37 @@ def test_a_learner_sees_only_their_own_requests(client, learner):
     services.data_request_create(user=UserFactory(), kind="copy", details="Cudze")
     client.force_login(learner)
     assert "Cudze" not in client.get(reverse("privacy:my_requests")).content.decode()
+
+
+def test_a_restriction_stops_posting_mail_and_statistics_until_lifted(
+    client, learner, course
+):
+    from courses import services as course_services
+    from courses.selectors import programme_statistics
+    from forum import services as forum_services
+
+    officer = StaffFactory(role=DATA_PROTECTION_OFFICER)
+    course_services.enrollment_create(user=learner, course=course)
+    topic = forum_services.topic_create(
+        forum=course.forum, author=UserFactory(), title="Temat", body="Treść"
+    )
+    forum_services.subscription_toggle(user=learner, topic=topic)
+    request = services.data_request_create(user=learner, kind="restriction")
+    services.data_request_close(request=request, by=officer, outcome="Ograniczono")
+    learner.refresh_from_db()
+    assert learner.processing_restricted
+
+    mail.outbox.clear()
+    forum_services.post_create(topic=topic, author=UserFactory(), body="Nowy wpis")
+    assert not any(m.to == [learner.email] for m in mail.outbox)
+    client.force_login(learner)
+    response = client.post(reverse("forum:topic", args=[topic.pk]), {"body": "x"})
+    assert response.status_code == 403
+    assert programme_statistics(dimension="course") == []
+
+    services.restriction_lift(request=request, by=officer)
+
+    learner.refresh_from_db()
+    assert not learner.processing_restricted
+    assert mail.outbox[-1].to == [learner.email]
+    assert "18" in mail.outbox[-1].body
