@@ -48,6 +48,7 @@ def request_list(request):
 def request_detail(request, pk):
     _officer(request)
     data_request = get_object_or_404(DataRequest, pk=pk)
+    services.audit_record(request=request, action="view", obj=data_request)
     return TemplateResponse(
         request,
         "privacy/admin/request_detail.html",
@@ -97,5 +98,28 @@ def request_action(request, pk, action):
     except services.RequestRuleError as error:
         messages.error(request, _(str(error)))
     else:
+        kinds = {"extend": "change", "lift": "change", "reject": "change"}
+        if action == "complete":
+            kinds["complete"] = {
+                DataRequest.Kind.COPY: "export",
+                DataRequest.Kind.ERASURE: "delete",
+            }.get(data_request.kind, "change")
+        services.audit_record(
+            request=request,
+            action=kinds[action],
+            obj=data_request,
+            description=f"{action}: {data_request.get_kind_display()}",
+        )
         messages.success(request, _("Saved. The person has been notified by e-mail."))
     return redirect("data_requests:detail", pk)
+
+
+def audit_log(request):
+    """The audit log, read-only, for the data-protection officer."""
+    if not request.user.has_perm("privacy.view_auditentry"):
+        raise PermissionDenied
+    from .models import AuditEntry
+
+    entries = AuditEntry.objects.select_related("actor")
+    page = Paginator(entries, 50).get_page(request.GET.get("strona"))
+    return TemplateResponse(request, "privacy/admin/audit_log.html", {"entries": page})

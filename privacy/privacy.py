@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from .models import DataExport, DataRequest, DataRequestEvent
+from .models import AuditEntry, DataExport, DataRequest, DataRequestEvent
 from .registry import DataProvider, register
 
 
@@ -32,7 +32,10 @@ def erase(user) -> list[str]:
         export.delete()
     DataRequest.objects.filter(user=user).update(user=None)
     DataRequestEvent.objects.filter(actor=user).update(actor=None)
-    return [
+    kept = []
+    if AuditEntry.objects.filter(actor=user).exists():
+        kept.append(_("The audit log keeps what you did with personal data as staff."))
+    return kept + [
         _(
             "Your data-subject requests and how they were handled are kept, because "
             "the administrator must be able to show that it answered them "
@@ -45,7 +48,7 @@ register(
     DataProvider(
         key="privacy",
         label="Wnioski RODO",
-        models=(DataRequest, DataRequestEvent, DataExport),
+        models=(DataRequest, DataRequestEvent, DataExport, AuditEntry),
         export=export,
         erase=erase,
     )

@@ -209,3 +209,19 @@ def restriction_lift(*, request, by):
     user.save(update_fields=["processing_restricted"])
     _event(request, "restriction lifted", actor=by)
     return request
+
+
+def audit_record(*, request, action, obj, description=""):
+    """Write who did what to whose data, from where. Staff operations only."""
+    from portal.accounts.security import client_ip
+
+    from .models import AuditEntry
+
+    return AuditEntry.objects.create(
+        actor=request.user,
+        action=action,
+        object_type=obj._meta.label,
+        object_id=str(obj.pk),
+        description=description[:300],
+        ip_address=client_ip(request) or None,
+    )

@@ -25,7 +25,38 @@ def register_data_protection_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_request_urls():
-    return [path("wnioski-rodo/", include((request_urls, "data_requests")))]
+    return [
+        path("wnioski-rodo/", include((request_urls, "data_requests"))),
+        path("dziennik-audytu/", admin_views.audit_log, name="audit_log"),
+    ]
+
+
+class AuditMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("privacy.view_auditentry")
+
+
+@hooks.register("register_data_protection_menu_item")
+def register_audit_menu_item():
+    return AuditMenuItem(
+        _("Audit log"), reverse("audit_log"), icon_name="history", order=1
+    )
+
+
+@hooks.register("before_edit_user")
+def record_user_edit(request, user):
+    from . import services
+
+    action = "change" if request.method == "POST" else "view"
+    services.audit_record(request=request, action=action, obj=user)
+
+
+@hooks.register("before_delete_user")
+def record_user_delete(request, user):
+    from . import services
+
+    if request.method == "POST":
+        services.audit_record(request=request, action="delete", obj=user)
 
 
 @hooks.register("register_data_protection_menu_item")

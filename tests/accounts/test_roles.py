@@ -54,6 +54,7 @@ def test_each_role_holds_exactly_its_permissions():
         "privacy.change_cookiedeclaration",
         "privacy.change_datarequest",
         "privacy.delete_cookiedeclaration",
+        "privacy.view_auditentry",
         "privacy.view_cookiedeclaration",
         "privacy.view_datarequest",
         "wagtailadmin.access_admin",
