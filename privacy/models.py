@@ -3,6 +3,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from courses.models.learning import private_storage
 
@@ -220,3 +221,38 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit log is append-only.")
+
+
+@register_setting(icon="time")
+class RetentionSettings(BaseSiteSetting):
+    """How long the portal keeps what, edited by the data-protection officer."""
+
+    unverified_account_days = models.PositiveSmallIntegerField(
+        _("delete accounts never verified after (days)"), default=30
+    )
+    consent_record_months = models.PositiveSmallIntegerField(
+        _("delete cookie consent records after (months)"), default=24
+    )
+    contact_message_months = models.PositiveSmallIntegerField(
+        _("delete contact-form messages after (months)"), default=12
+    )
+    programme_end = models.DateField(
+        _("end of the programme"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty while the programme runs."),
+    )
+    archival_years = models.PositiveSmallIntegerField(
+        _("archival period after the end of the programme (years)"), default=10
+    )
+
+    panels = [
+        FieldPanel("unverified_account_days"),
+        FieldPanel("consent_record_months"),
+        FieldPanel("contact_message_months"),
+        FieldPanel("programme_end"),
+        FieldPanel("archival_years"),
+    ]
+
+    class Meta:
+        verbose_name = _("retention periods")

@@ -225,3 +225,51 @@ def audit_record(*, request, action, obj, description=""):
         description=description[:300],
         ip_address=client_ip(request) or None,
     )
+
+
+# Retention ------------------------------------------------------------------------
+
+
+def retention_run(*, now=None) -> dict:
+    """Delete what outlived its period; after the archive period, all learners' data."""
+    from datetime import timedelta
+
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+    from wagtail.models import Site
+
+    from portal.pages.models import ContactMessage
+
+    from .models import ConsentRecord, RetentionSettings
+
+    now = now or timezone.now()
+    site = Site.objects.filter(is_default_site=True).first()
+    periods = RetentionSettings.for_site(site)
+    users = get_user_model().objects
+    verified = EmailAddress.objects.filter(verified=True).values("user_id")
+    unverified = users.filter(
+        is_staff=False,
+        is_superuser=False,
+        date_joined__lt=now - timedelta(days=periods.unverified_account_days),
+    ).exclude(pk__in=verified)
+    done = {"unverified_accounts": unverified.count()}
+    unverified.delete()
+    done["consent_records"] = ConsentRecord.objects.filter(
+        created_at__lt=add_months(now, -periods.consent_record_months)
+    ).delete()[0]
+    done["contact_messages"] = ContactMessage.objects.filter(
+        created_at__lt=add_months(now, -periods.contact_message_months)
+    ).delete()[0]
+    done["programme_archive_erased"] = 0
+    if periods.programme_end:
+        from datetime import datetime, time
+
+        end = timezone.make_aware(datetime.combine(periods.programme_end, time()))
+        if now >= add_months(end, 12 * periods.archival_years):
+            for user in users.filter(
+                is_staff=False, is_superuser=False, is_active=True
+            ):
+                person_erase(user=user)
+                done["programme_archive_erased"] += 1
+    return done

@@ -87,3 +87,11 @@ def data_exports_delete_expired_task():
         export.delete()
         count += 1
     return count
+
+
+@shared_task
+def retention_task():
+    """Daily (beat): remove what the retention settings say has outlived its period."""
+    from .services import retention_run
+
+    return retention_run()

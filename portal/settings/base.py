@@ -145,6 +145,10 @@ CELERY_TIMEZONE = "Europe/Warsaw"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
+    "retention": {
+        "task": "privacy.tasks.retention_task",
+        "schedule": 60 * 60 * 24,
+    },
     "data-exports-delete-expired": {
         "task": "privacy.tasks.data_exports_delete_expired_task",
         "schedule": 60 * 60 * 24,

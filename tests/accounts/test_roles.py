@@ -53,6 +53,7 @@ def test_each_role_holds_exactly_its_permissions():
         "privacy.add_cookiedeclaration",
         "privacy.change_cookiedeclaration",
         "privacy.change_datarequest",
+        "privacy.change_retentionsettings",
         "privacy.delete_cookiedeclaration",
         "privacy.view_auditentry",
         "privacy.view_cookiedeclaration",
@@ -85,8 +86,9 @@ def test_each_role_holds_exactly_its_permissions():
         (MODERATOR, {"forum"}, {"explorer", "program", "settings", "help", "images"}),
         (
             DATA_PROTECTION_OFFICER,
-            set(),
-            {"explorer", "program", "settings", "help", "forum"},
+            # Their retention periods sit under Settings, alone there.
+            {"ochrona-danych", "settings", "okresy-przechowywania"},
+            {"explorer", "program", "help", "forum", "menu-i-stopka"},
         ),
     ],
 )
