@@ -274,6 +274,10 @@ def _certificate_for(request, number):
 @never_cache
 def certificate_pdf(request, number):
     certificate = _certificate_for(request, number)
+    if certificate.enrollment.user_id != request.user.pk:
+        from privacy.services import audit_record
+
+        audit_record(request=request, action="download", obj=certificate)
     if certificate.status != Certificate.Status.READY or not certificate.pdf:
         services.certificate_render_again(certificate=certificate)
         messages.info(

@@ -261,6 +261,11 @@ def retention_run(*, now=None) -> dict:
     done["contact_messages"] = ContactMessage.objects.filter(
         created_at__lt=add_months(now, -periods.contact_message_months)
     ).delete()[0]
+    from axes.models import AccessAttempt
+
+    done["failed_logins"] = AccessAttempt.objects.filter(
+        attempt_time__lt=now - timedelta(days=1)
+    ).delete()[0]
     done["programme_archive_erased"] = 0
     if periods.programme_end:
         from datetime import datetime, time

@@ -14,8 +14,13 @@ def must_use_two_factor(user) -> bool:
     return can_access_admin(user)
 
 
-def can_edit_own_data(user) -> bool:
+def can_see_own_data(user) -> bool:
     return user.is_authenticated and user.is_active
+
+
+def can_edit_own_data(user) -> bool:
+    """Restricted processing (RODO art. 18) freezes the data until it is lifted."""
+    return can_see_own_data(user) and not user.processing_restricted
 
 
 def must_accept_documents(user) -> bool:

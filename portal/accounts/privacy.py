@@ -58,6 +58,9 @@ def erase(user) -> list[str]:
     for session in Session.objects.filter(expire_date__gt=timezone.now()):
         if session.get_decoded().get("_auth_user_id") == str(user.pk):
             session.delete()
+    from axes.models import AccessAttempt
+
+    AccessAttempt.objects.filter(username__iexact=user.email).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     LegalAcceptance.objects.filter(user=user).delete()

@@ -19,9 +19,12 @@ from .selectors import documents_pending_acceptance
 @login_required
 def my_data(request):
     user = request.user
-    if not permissions.can_edit_own_data(user):
+    if not permissions.can_see_own_data(user):
         raise PermissionDenied
+    editable = permissions.can_edit_own_data(user)
     form = MyDataForm(request.POST or None, user=user)
+    if request.method == "POST" and not editable:
+        raise PermissionDenied
     if request.method == "POST" and form.is_valid():
         services.user_update_details(user=user, **form.cleaned_data)
         messages.success(request, _("Your data has been saved."))
@@ -31,6 +34,7 @@ def my_data(request):
         "accounts/my_data.html",
         {
             "can_manage_two_factor": permissions.can_manage_two_factor(user),
+            "editable": editable,
             "form": form,
             "primary_email": user.email,
             "acceptances": user.legal_acceptances.all(),

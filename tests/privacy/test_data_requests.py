@@ -204,3 +204,13 @@ def test_a_restriction_stops_posting_mail_and_statistics_until_lifted(
     assert not learner.processing_restricted
     assert mail.outbox[-1].to == [learner.email]
     assert "18" in mail.outbox[-1].body
+
+
+def test_restricted_data_is_frozen(client, learner):
+    learner.processing_restricted = True
+    learner.save()
+    client.force_login(learner)
+    page = client.get(reverse("accounts:my_data"))
+    assert page.status_code == 200 and 'name="first_name"' not in page.content.decode()
+    response = client.post(reverse("accounts:my_data"), {"first_name": "Inna"})
+    assert response.status_code == 403

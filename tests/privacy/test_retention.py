@@ -32,7 +32,25 @@ def test_what_outlived_its_period_is_deleted_and_the_rest_stays(site_content, le
         created_at=timezone.now() - timedelta(days=400)
     )
 
+    from axes.models import AccessAttempt
+
+    attempt = AccessAttempt.objects.create(
+        username="ktos@example.org",
+        ip_address="127.0.0.1",
+        failures_since_start=1,
+        get_data="",
+        post_data="",
+        http_accept="",
+        path_info="/konto/login/",
+        user_agent="",
+    )
+    AccessAttempt.objects.filter(pk=attempt.pk).update(
+        attempt_time=timezone.now() - timedelta(days=2)
+    )
+
     done = services.retention_run()
+
+    assert done["failed_logins"] == 1
 
     assert done["unverified_accounts"] == 1
     assert not User.objects.filter(pk=stale.pk).exists()
