@@ -23,6 +23,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenty/", include(wagtaildocs_urls)),
     path("szukaj/", page_views.search, name="search"),
+    path("wyglad/", page_views.display_settings, name="display_settings"),
     path("konto/", include("portal.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("", include("courses.urls")),

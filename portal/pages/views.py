@@ -60,3 +60,36 @@ def contact_page(request, page):
     return TemplateResponse(
         request, "pages/contact_page.html", {"page": page, "self": page, "form": form}
     )
+
+
+def display_settings(request):
+    """Set the text size or toggle high contrast; works as a plain form without JS."""
+    from django.conf import settings
+    from django.http import HttpResponseNotAllowed
+    from django.shortcuts import redirect
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from . import display
+
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    current = display.read(request)
+    size = request.POST.get("size", current["size"])
+    if size not in display.SIZES:
+        size = current["size"]
+    contrast = current["contrast"]
+    if "contrast" in request.POST:
+        contrast = request.POST["contrast"] == "high"
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    response = redirect(target)
+    response.set_cookie(
+        display.COOKIE_NAME,
+        display.value(size=size, contrast=contrast),
+        max_age=display.MAX_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response

@@ -105,6 +105,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "csp.context_processors.nonce",
                 "privacy.context_processors.cookie_consent",
+                "portal.pages.context_processors.display_preferences",
             ],
         },
     },

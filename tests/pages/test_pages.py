@@ -29,7 +29,7 @@ def test_home_page_is_titled_kompetencje_dla_pracy(client, site_content):
     html = client.get("/").content.decode()
 
     assert "<title>Kompetencje dla pracy" in html
-    assert '<html lang="pl">' in html
+    assert '<html lang="pl" class="text-normal">' in html
     assert 'href="#main"' in html and 'id="main"' in html
 
 
