@@ -7,9 +7,10 @@ from django.db.models import Count, Min, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from portal.accounts.security import safe_next
 
 from . import permissions, services
 from .forms import ModerationReasonForm, MoveForm, MuteForm
@@ -54,10 +55,7 @@ def log(request):
 
 
 def _back(request):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return reverse("forum_moderation:queue")
+    return safe_next(request, reverse("forum_moderation:queue"))
 
 
 def _reason(request, form_class=ModerationReasonForm):

@@ -1,9 +1,10 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from portal.accounts.security import safe_next
 
 from . import consent, services
 from .models import OPTIONAL_CATEGORIES, CookieCategory, CookieDeclaration
@@ -16,10 +17,7 @@ def _policy_version(request):
 
 
 def _back(request):
-    target = request.POST.get("next") or request.GET.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = "/"
-    return target
+    return safe_next(request, "/")
 
 
 def _save(request, categories, target):

@@ -42,3 +42,15 @@ def rate_limit_allow(*, key: str, limit: int, window: int) -> bool:
         cache.set(cache_key, 1, window)
         count = 1
     return count <= limit
+
+
+def safe_next(request, default: str = "") -> str:
+    """The `next` address a form or link carries, if it stays on this portal."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default

@@ -6,12 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from . import permissions, services
 from .forms import AcceptDocumentsForm, MyDataForm
+from .security import safe_next
 from .selectors import documents_pending_acceptance
 
 
@@ -85,11 +86,7 @@ def accept_documents(request):
 
     legal = LegalSettings.for_request(request)
     pending = documents_pending_acceptance(user=request.user, legal=legal)
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}
-    ):
-        next_url = ""
+    next_url = safe_next(request)
     if not pending or not permissions.must_accept_documents(request.user):
         return redirect(next_url or "accounts:my_data")
     form = AcceptDocumentsForm(request.POST or None, pending=pending)

@@ -67,7 +67,8 @@ def display_settings(request):
     from django.conf import settings
     from django.http import HttpResponseNotAllowed
     from django.shortcuts import redirect
-    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from portal.accounts.security import safe_next
 
     from . import display
 
@@ -80,10 +81,7 @@ def display_settings(request):
     contrast = current["contrast"]
     if "contrast" in request.POST:
         contrast = request.POST["contrast"] == "high"
-    target = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = "/"
-    response = redirect(target)
+    response = redirect(safe_next(request, "/"))
     response.set_cookie(
         display.COOKIE_NAME,
         display.value(size=size, contrast=contrast),

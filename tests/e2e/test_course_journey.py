@@ -8,18 +8,11 @@ from pypdf import PdfReader
 from courses.models import Attempt, Certificate, CoursePage
 from portal.accounts.roles import COORDINATOR
 from tests.admin_helpers import activate_totp, totp_code
+from tests.e2e.helpers import sign_in
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.courses import make_course
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def sign_in(page, email, password):
-    page.goto("/konto/login/")
-    page.get_by_label("Adres e-mail").fill(email)
-    page.get_by_label("Hasło").fill(password)
-    page.get_by_role("button", name="Zaloguj", exact=True).click()
-    page.wait_for_load_state()
 
 
 def answer_all(page, attempt, *, correctly):

@@ -1,5 +1,7 @@
 import pytest
 
+from tests.e2e.helpers import horizontal_overflow
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PAGES = [
@@ -45,19 +47,11 @@ def test_large_text_and_high_contrast_stay_accessible(
     page.set_viewport_size({"width": 640, "height": 900})
     for url in ("/", "/faq/", "/kursy/"):
         page.goto(url)
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth"
-            " - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, (url, overflow)
+        assert horizontal_overflow(page) <= 0, url
     screenshot(page, "home-640px-xlarge")
     page.get_by_role("button", name="Normalny tekst").click()
     page.set_viewport_size({"width": 320, "height": 800})
     for url in ("/", "/faq/", "/kursy/"):
         page.goto(url)
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth"
-            " - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, (url, overflow)
+        assert horizontal_overflow(page) <= 0, url
     screenshot(page, "home-320px")

@@ -3,19 +3,16 @@ import pytest
 from portal.accounts.roles import EDITOR
 from portal.pages.models import StandardPage
 from tests.admin_helpers import activate_totp, totp_code
+from tests.e2e.helpers import sign_in
 from tests.factories.accounts import StaffFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def sign_in_with_code(page, user, password):
-    secret = activate_totp(user)
-    page.goto("/admin/")
-    page.get_by_label("Adres e-mail").fill(user.email)
-    page.get_by_label("Hasło").fill(password)
-    page.get_by_role("button", name="Zaloguj", exact=True).click()
-    page.get_by_label("Kod").fill(totp_code(secret))
-    page.get_by_role("button", name="Zaloguj", exact=True).click()
+    sign_in(
+        page, user.email, password, code=totp_code(activate_totp(user)), start="/admin/"
+    )
     page.wait_for_url("**/admin/")
 
 

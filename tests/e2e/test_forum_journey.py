@@ -4,21 +4,11 @@ from django.core import mail
 from forum.models import Mute, Post, Report
 from portal.accounts.roles import MODERATOR
 from tests.admin_helpers import activate_totp, totp_code
+from tests.e2e.helpers import sign_in
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.courses import make_course
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def sign_in(page, email, password, code=None):
-    page.goto("/konto/login/")
-    page.get_by_label("Adres e-mail").fill(email)
-    page.get_by_label("Hasło").fill(password)
-    page.get_by_role("button", name="Zaloguj", exact=True).click()
-    if code:
-        page.get_by_label("Kod").fill(code)
-        page.get_by_role("button", name="Zaloguj", exact=True).click()
-    page.wait_for_load_state()
 
 
 def test_learners_talk_a_post_is_reported_and_the_moderator_mutes_a_learner(

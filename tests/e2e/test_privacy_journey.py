@@ -13,6 +13,7 @@ from portal.accounts.roles import DATA_PROTECTION_OFFICER
 from privacy.models import DataExport, DataRequest
 from tests.admin_helpers import activate_totp, totp_code
 from tests.courses.test_test_rules import correct_responses
+from tests.e2e.helpers import sign_in
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.courses import make_course
 
@@ -25,17 +26,6 @@ KEPT_ON_PURPOSE = {
     # retention task deletes after a day.
     "axes.AccessAttempt",
 }
-
-
-def sign_in(page, email, password, code=None):
-    page.goto("/konto/login/")
-    page.get_by_label("Adres e-mail").fill(email)
-    page.get_by_label("Hasło").fill(password)
-    page.get_by_role("button", name="Zaloguj", exact=True).click()
-    if code:
-        page.get_by_label("Kod").fill(code)
-        page.get_by_role("button", name="Zaloguj", exact=True).click()
-    page.wait_for_load_state()
 
 
 def handle_request(admin, data_request, answer):

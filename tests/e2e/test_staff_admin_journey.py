@@ -4,23 +4,17 @@ import pytest
 
 from portal.accounts.roles import COORDINATOR, EDITOR
 from tests.admin_helpers import totp_code
+from tests.e2e.helpers import sign_in
 from tests.factories.accounts import StaffFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def sign_in(page, user, password):
-    page.goto("/admin/")
-    page.get_by_label("Adres e-mail").fill(user.email)
-    page.get_by_label("Hasło").fill(password)
-    page.get_by_role("button", name="Zaloguj", exact=True).click()
 
 
 def test_staff_set_up_totp_then_enter_the_admin_with_their_role_menu(
     page, site_content, password, screenshot, assert_accessible
 ):
     coordinator = StaffFactory(role=COORDINATOR)
-    sign_in(page, coordinator, password)
+    sign_in(page, coordinator.email, password, start="/admin/")
 
     page.wait_for_url(re.compile(r".*/konto/2fa/totp/activate/.*"))
     screenshot(page, "staff-totp-activation")
@@ -38,7 +32,7 @@ def test_staff_set_up_totp_then_enter_the_admin_with_their_role_menu(
     # A second sign-in asks for the code from the app.
     page.goto("/konto/logout/")
     page.get_by_role("button", name="Wyloguj się").last.click()
-    sign_in(page, coordinator, password)
+    sign_in(page, coordinator.email, password, start="/admin/")
     page.wait_for_url("**/konto/2fa/authenticate/")
     page.get_by_label("Kod").fill(totp_code(secret, offset=1))
     page.get_by_role("button", name="Zaloguj", exact=True).click()
@@ -50,7 +44,7 @@ def test_an_editor_sees_pages_but_not_the_programme(page, site_content, password
 
     editor = StaffFactory(role=EDITOR)
     secret = activate_totp(editor)
-    sign_in(page, editor, password)
+    sign_in(page, editor.email, password, start="/admin/")
     page.wait_for_url("**/konto/2fa/authenticate/")
     page.get_by_label("Kod").fill(totp_code(secret))
     page.get_by_role("button", name="Zaloguj", exact=True).click()
