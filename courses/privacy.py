@@ -50,7 +50,11 @@ def export(user) -> dict:
             for certificate in Certificate.objects.filter(enrollment__user=user)
         ],
         "test_accommodation": [
-            {"extra_time_percent": a.extra_time_percent, "basis": a.reason}
+            {
+                "extra_time_percent": a.extra_time_percent,
+                "no_time_limit": a.no_time_limit,
+                "basis": a.reason,
+            }
             for a in LearnerAccommodation.objects.filter(user=user)
         ],
     }

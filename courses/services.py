@@ -145,10 +145,14 @@ def _draw_questions(course) -> list[dict]:
     return snapshot
 
 
-def _time_allowed(course, user) -> timedelta | None:
+def time_allowed(course, user) -> timedelta | None:
+    """The learner's time for one attempt: course limit and accommodation."""
     if not course.time_limit_minutes:
         return None
-    extra = getattr(getattr(user, "accommodation", None), "extra_time_percent", 0)
+    accommodation = getattr(user, "accommodation", None)
+    if accommodation is not None and accommodation.no_time_limit:
+        return None
+    extra = accommodation.extra_time_percent if accommodation is not None else 0
     return timedelta(minutes=course.time_limit_minutes * (100 + extra) / 100)
 
 
@@ -163,7 +167,7 @@ def attempt_start(*, enrollment, now=None) -> Attempt:
         return status.open_attempt
     if not status.can_start:
         raise TestRuleError(status.reason)
-    allowed = _time_allowed(enrollment.course, enrollment.user)
+    allowed = time_allowed(enrollment.course, enrollment.user)
     try:
         with transaction.atomic():
             return Attempt.objects.create(

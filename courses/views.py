@@ -178,8 +178,20 @@ def test_overview(request, course):
             "enrollment": enrollment,
             "status": services.test_status(enrollment=enrollment),
             "attempts": enrollment.attempts.order_by("number"),
+            "time_limit": _time_limit_for(course, request.user),
         },
     )
+
+
+def _time_limit_for(course, user) -> dict | None:
+    """What the overview says about time: the learner's own limit, if any."""
+    if not course.time_limit_minutes:
+        return None
+    allowed = services.time_allowed(course, user)
+    if allowed is None:
+        return {"off": True}
+    minutes = round(allowed.total_seconds() / 60)
+    return {"minutes": minutes, "extended": minutes > course.time_limit_minutes}
 
 
 def _attempt(request, course, number):

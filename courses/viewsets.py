@@ -4,7 +4,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -32,29 +32,46 @@ class AccommodationForm(WagtailAdminModelForm):
 
     class Meta:
         model = LearnerAccommodation
-        fields = ["user", "extra_time_percent", "reason"]
+        fields = ["user", "extra_time_percent", "no_time_limit", "reason"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["extra_time_percent"].required = False
         if self.instance.pk:
             self.initial["user"] = self.instance.user.email
+
+    def clean_extra_time_percent(self):
+        return self.cleaned_data.get("extra_time_percent") or 0
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("no_time_limit") and not cleaned.get("extra_time_percent"):
+            self.add_error(
+                "extra_time_percent",
+                _("Give the extra time, or turn the time limit off."),
+            )
+        return cleaned
 
 
 class AccommodationViewSet(ModelViewSet):
     model = LearnerAccommodation
-    form_class = AccommodationForm
     icon = "time"
     menu_label = _("Test accommodations")
     menu_hook = PROGRAMME_MENU
     add_to_reference_index = False
     copy_view_enabled = False
-    list_display = ["user", "extra_time_percent", "reason"]
+    list_display = ["user", "extra_time_percent", "no_time_limit", "reason"]
     search_fields = ["user__email", "user__last_name"]
-    panels = [
-        FieldPanel("user"),
-        FieldPanel("extra_time_percent"),
-        FieldPanel("reason"),
-    ]
+    # The panels build the form: the e-mail lookup comes in as their base form.
+    edit_handler = ObjectList(
+        [
+            FieldPanel("user"),
+            FieldPanel("extra_time_percent"),
+            FieldPanel("no_time_limit"),
+            FieldPanel("reason"),
+        ],
+        base_form_class=AccommodationForm,
+    )
 
 
 class StatisticsMenuItem(MenuItem):

@@ -110,8 +110,17 @@ class LearnerAccommodation(models.Model):
     )
     extra_time_percent = models.PositiveSmallIntegerField(
         _("extra time (%)"),
+        default=0,
         validators=[MaxValueValidator(300)],
         help_text=_("For example 50 gives one and a half times the time limit."),
+    )
+    no_time_limit = models.BooleanField(
+        _("no time limit"),
+        default=False,
+        help_text=_(
+            "The learner's end tests are not timed at all. Takes precedence over "
+            "extra time."
+        ),
     )
     reason = models.CharField(
         _("basis"),
@@ -125,6 +134,8 @@ class LearnerAccommodation(models.Model):
         verbose_name_plural = _("test accommodations")
 
     def __str__(self):
+        if self.no_time_limit:
+            return f"{self.user}: {_('no time limit')}"
         return f"{self.user}: +{self.extra_time_percent}%"
 
 

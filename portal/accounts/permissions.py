@@ -14,6 +14,10 @@ def must_use_two_factor(user) -> bool:
     return can_access_admin(user)
 
 
+def can_extend_session(user) -> bool:
+    return user.is_authenticated and user.is_active
+
+
 def can_see_own_data(user) -> bool:
     return user.is_authenticated and user.is_active
 

@@ -6,5 +6,6 @@ app_name = "accounts"
 
 urlpatterns = [
     path("moje-dane/", views.my_data, name="my_data"),
+    path("sesja/", views.session_status, name="session"),
     path("akceptacja-dokumentow/", views.accept_documents, name="accept_documents"),
 ]

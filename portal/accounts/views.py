@@ -3,14 +3,16 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
-from . import permissions, services
+from . import permissions, services, sessions
 from .forms import AcceptDocumentsForm, MyDataForm
 from .security import safe_next
 from .selectors import documents_pending_acceptance
@@ -41,6 +43,29 @@ def my_data(request):
             "acceptances": user.legal_acceptances.all(),
         },
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def session_status(request):
+    """How long the session has left (GET), or extend it (POST).
+
+    The warning script asks in JSON; without JavaScript the extend form posts here
+    and comes back to the page it was on.
+    """
+    allowed = permissions.can_extend_session(request.user)
+    if request.method == "POST" and allowed:
+        sessions.session_touch(request.session)
+    left = sessions.seconds_left(request.session) if allowed else 0
+    if request.method == "GET" or "application/json" in request.headers.get(
+        "Accept", ""
+    ):
+        return JsonResponse({"seconds_left": left})
+    if not allowed:
+        query = urlencode({"next": safe_next(request, "/")})
+        return redirect(f"{reverse('account_login')}?{query}")
+    messages.success(request, _("Your session has been extended."))
+    return redirect(safe_next(request, "/"))
 
 
 ACCEPTED_VERSIONS_KEY = "legal_versions_accepted"

@@ -259,3 +259,21 @@ def test_a_lesson_unpublished_after_the_others_were_done_does_not_lock_the_test(
     lessons[-1].unpublish()
 
     assert services.test_status(enrollment=enrolled).can_start
+
+
+def test_staff_can_turn_the_time_limit_off_for_one_learner(ready_for_test, learner):
+    course = ready_for_test.course
+    course.time_limit_minutes = 20
+    course.save()
+    LearnerAccommodation.objects.create(
+        user=learner, extra_time_percent=50, no_time_limit=True
+    )
+
+    attempt = services.attempt_start(enrollment=ready_for_test)
+
+    assert attempt.deadline is None
+    late = timezone.now() + timedelta(days=2)
+    graded = services.attempt_submit(
+        attempt=attempt, responses=correct_responses(attempt), now=late
+    )
+    assert graded.passed

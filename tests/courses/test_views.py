@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 
 from courses import services
-from courses.models import Attempt, Enrollment
+from courses.models import Attempt, Enrollment, LearnerAccommodation
+from tests.admin_helpers import login_with_second_factor
 from tests.courses.test_test_rules import correct_responses
-from tests.factories.accounts import UserFactory
+from tests.factories.accounts import StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +140,56 @@ def test_dashboard_shows_courses_in_progress(client, enrolled):
     client.force_login(enrolled.user)
     html = client.get(reverse("courses:dashboard")).content.decode()
     assert enrolled.course.title in html
+
+
+def test_an_administrator_turns_the_time_limit_off_and_the_learner_is_told(
+    client, ready_for_test, learner
+):
+    course = ready_for_test.course
+    course.time_limit_minutes = 20
+    course.save()
+    admin = StaffFactory(is_superuser=True)
+    login_with_second_factor(client, admin)
+
+    response = client.post(
+        reverse("accommodations:add"),
+        {"user": learner.email, "no_time_limit": "on", "reason": "Wniosek 12/2026"},
+    )
+
+    assert response.status_code == 302, response.content
+    assert LearnerAccommodation.objects.get(user=learner).no_time_limit
+    client.force_login(learner)
+    page = client.get(route(course, "test")).content.decode()
+    assert "Limit czasu: brak" in page
+    client.post(route(course, "test"))
+    assert Attempt.objects.get().deadline is None
+
+
+def test_the_overview_states_the_learners_own_extended_limit(
+    client, ready_for_test, learner
+):
+    course = ready_for_test.course
+    course.time_limit_minutes = 20
+    course.save()
+    LearnerAccommodation.objects.create(user=learner, extra_time_percent=50)
+    client.force_login(learner)
+
+    page = client.get(route(course, "test")).content.decode()
+
+    assert "Limit czasu: 30 min." in page
+    assert "dodatkowy czas" in page
+
+
+def test_the_accommodation_form_finds_the_learner_by_e_mail_and_needs_a_measure(
+    client, learner
+):
+    login_with_second_factor(client, StaffFactory(is_superuser=True))
+
+    response = client.post(
+        reverse("accommodations:add"), {"user": "nikt@example.com", "reason": "x"}
+    )
+
+    form = response.context["form"]
+    assert "Nie ma uczestnika z tym adresem e-mail." in str(form.errors["user"])
+    assert "extra_time_percent" in form.errors
+    assert not LearnerAccommodation.objects.exists()
