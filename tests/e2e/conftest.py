@@ -86,10 +86,20 @@ def assert_accessible():
 
     axe = Axe()
 
-    def check(page):
+    def check(page, enhanced_contrast=False):
+        """Run the WCAG 2.0/2.1 A and AA rules; with `enhanced_contrast`, also
+        the 7:1 contrast rule that the high-contrast mode promises."""
         results = axe.run(
             page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
         )
         assert results.violations_count == 0, results.generate_report()
+        if enhanced_contrast:
+            results = axe.run(
+                page,
+                options={
+                    "runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]}
+                },
+            )
+            assert results.violations_count == 0, results.generate_report()
 
     return check
