@@ -4,13 +4,23 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test setup install messages lint check-migrations worker beat production-check bench clean
+.PHONY: run test setup install messages lint check-migrations worker beat production-check bench clean audit lock
 
-$(STAMP): pyproject.toml
+# requirements.lock pins every package to the version tested; pyproject.toml keeps
+# the compatible ranges.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev]' -c requirements.lock
 	touch $(STAMP)
+
+lock: install
+	(sed -n '1,2p' requirements.lock; $(PY) -m pip freeze --exclude-editable) > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+# Known vulnerabilities in the locked dependencies (pip-audit); .ci/run runs it.
+audit: install
+	$(PY) .ci/audit.py
 
 install: $(STAMP)
 
