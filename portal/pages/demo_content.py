@@ -766,7 +766,7 @@ ACCESSIBILITY_FIELDS = {
     "entity_name": "Wojewódzki Urząd Pracy w Krakowie",
     "site_url": "https://kompetencjedlapracy.pl",
     "published_on": "2026-11-02",
-    "updated_on": "2026-11-20",
+    "updated_on": "2026-11-22",
     "compliance": "partial",
     "non_compliance": (
         "<p>Wiemy o następujących niezgodnościach:</p>"
@@ -776,6 +776,12 @@ ACCESSIBILITY_FIELDS = {
         "<li>Niektóre dokumenty PDF dodane przez redaktorów mogą nie być w pełni "
         "dostępne, np. mogą nie mieć struktury nagłówków albo opisów "
         "alternatywnych obrazów.</li>"
+        "<li>Ostrzeżenie przed automatycznym wylogowaniem (po godzinie bez "
+        "aktywności) działa tylko przy włączonym JavaScripcie. Bez niego sesja "
+        "kończy się bez ostrzeżenia. Zapisane odpowiedzi w teście zostają "
+        "zachowane.</li>"
+        "<li>Panel redakcyjny, z którego korzystają pracownicy, nie był jeszcze "
+        "sprawdzany tak dokładnie jak strony dla uczestników.</li>"
         "</ul>"
         "<p>Usuwamy te niezgodności. Chcemy zakończyć prace do 31 marca 2027 r. "
         "Do tego czasu, jeśli potrzebujesz treści filmu lub dokumentu w innej formie, "
@@ -783,8 +789,13 @@ ACCESSIBILITY_FIELDS = {
         "<p>Certyfikaty wydawane w portalu są dostępnymi dokumentami PDF "
         "i mają też wersję HTML.</p>"
     ),
-    "prepared_on": "2026-11-20",
-    "assessment_method": "samoocena przeprowadzona przez podmiot publiczny",
+    "prepared_on": "2026-11-22",
+    "assessment_method": (
+        "samoocena przeprowadzona przez podmiot publiczny: automatyczne testy "
+        "axe-core (WCAG 2.1, poziomy A i AA) każdej strony i formularza w zwykłym "
+        "widoku, w wysokim kontraście i przy tekście 200% oraz sprawdzenie obsługi "
+        "klawiaturą"
+    ),
     "keyboard_shortcuts": (
         "<p>Portal nie ma własnych skrótów klawiaturowych. Możesz korzystać "
         "ze standardowych skrótów przeglądarki, np. Tab i Shift+Tab do przechodzenia "
@@ -792,7 +803,12 @@ ACCESSIBILITY_FIELDS = {
         "<p>Na początku każdej strony jest link „Przejdź do treści”. Pojawia się "
         "po pierwszym naciśnięciu klawisza Tab i pozwala pominąć menu.</p>"
         "<p>Na każdej stronie możesz powiększyć tekst przyciskami A, A+ i A++ "
-        "oraz włączyć tryb wysokiego kontrastu.</p>"
+        "(największy rozmiar to 200%) oraz włączyć tryb wysokiego kontrastu. "
+        "Portal zapamiętuje Twój wybór, także gdy JavaScript jest wyłączony.</p>"
+        "<p>Po zalogowaniu sesja kończy się po godzinie bez aktywności. Na pięć "
+        "minut wcześniej zobaczysz okno z przyciskiem „Przedłuż sesję”. "
+        "Jeśli potrzebujesz w teście końcowym więcej czasu albo testu bez limitu "
+        "czasu, napisz do nas – zespół programu może to ustawić dla Ciebie.</p>"
     ),
     "contact_person": "Koordynator ds. dostępności WUP w Krakowie",
     "contact_email": "dostepnosc@wup-krakow.pl",
