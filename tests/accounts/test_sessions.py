@@ -5,6 +5,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from portal.accounts.sessions import LAST_ACTIVITY_KEY
+from tests.admin_helpers import login_with_second_factor
+from tests.factories.accounts import StaffFactory
 
 pytestmark = pytest.mark.django_db
 STATUS = reverse("accounts:session")
@@ -90,3 +92,12 @@ def test_the_warning_is_on_pages_only_for_signed_in_people(client, learner, cour
     assert 'id="session-warning"' in page
     assert 'data-warning-seconds="300"' in page
     assert 'aria-labelledby="session-warning-title"' in page
+
+
+def test_staff_get_the_warning_in_the_admin_too(client):
+    login_with_second_factor(client, StaffFactory(is_superuser=True))
+
+    page = client.get("/admin/").content.decode()
+
+    assert page.count('id="session-warning"') == 1
+    assert "js/session-warning.js" in page
