@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -236,6 +237,11 @@ def test_take(request, course, number):
             "page": course,
             "course": course,
             "attempt": attempt,
+            "seconds_left": (
+                max(int((attempt.deadline - timezone.now()).total_seconds()), 0)
+                if attempt.deadline
+                else None
+            ),
             "form": AttemptForm(attempt=attempt),
         },
     )
