@@ -84,6 +84,7 @@ class DisplayNameForm(forms.Form):
         min_length=3,
         max_length=40,
         help_text=_("Others see this name with your posts. Do not use your e-mail."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
 
     def __init__(self, *args, user, **kwargs):

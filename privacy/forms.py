@@ -27,9 +27,11 @@ class PublicDataRequestForm(DataRequestForm):
         label=_("Your name"),
         max_length=300,
         error_messages={"required": _("Tell us your name.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("We will send a link to confirm the request to this address."),
         error_messages={"required": _("Enter your e-mail address.")},
     )
