@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -60,7 +61,18 @@ class AccommodationViewSet(ModelViewSet):
     menu_hook = PROGRAMME_MENU
     add_to_reference_index = False
     copy_view_enabled = False
-    list_display = ["user", "extra_time_percent", "no_time_limit", "reason"]
+    list_display = [
+        "user",
+        "extra_time_percent",
+        Column(
+            "no_time_limit",
+            label=_("No time limit"),
+            accessor=lambda accommodation: (
+                _("yes") if accommodation.no_time_limit else _("no")
+            ),
+        ),
+        "reason",
+    ]
     search_fields = ["user__email", "user__last_name"]
     # The panels build the form: the e-mail lookup comes in as their base form.
     edit_handler = ObjectList(
