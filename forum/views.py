@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import markup, permissions, selectors, services
 from .forms import DisplayNameForm, PostBodyForm, ReportForm, TopicForm
@@ -23,6 +23,12 @@ def _readable(request, forum):
     if not permissions.can_read(request.user, forum):
         raise PermissionDenied
     return None
+
+
+def _post_id(raw) -> int:
+    """The post a link or hidden field names, or 0 when it names none."""
+    raw = (raw or "").strip()
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 19 else 0
 
 
 def _mute_context(user):
@@ -91,7 +97,7 @@ def topic_detail(request, topic_id):
             raise PermissionDenied
         if form.is_valid():
             quoted = Post.objects.filter(
-                pk=request.POST.get("quoted") or 0, topic=topic
+                pk=_post_id(request.POST.get("quoted")), topic=topic
             ).first()
             try:
                 post = services.post_create(
@@ -105,7 +111,7 @@ def topic_detail(request, topic_id):
             else:
                 return redirect(selectors.post_url(post))
     quote_of = None
-    if request.method == "GET" and (quote_id := request.GET.get("cytuj")):
+    if request.method == "GET" and (quote_id := _post_id(request.GET.get("cytuj"))):
         quote_of = Post.objects.filter(
             pk=quote_id, topic=topic, is_hidden=False
         ).first()
@@ -200,14 +206,28 @@ def subscription_toggle(request, kind, object_id):
 
 
 @csrf_exempt
+@require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    """One click from the e-mail: no sign-in needed, the signed link is enough."""
+    """From the e-mail, without signing in: the signed link is enough.
+
+    Opening the link asks for a click (mail scanners open links by themselves);
+    the POST is that click, or a mail program's one-click request (RFC 8058),
+    which carries no CSRF token.
+    """
     try:
         subscription_id = signing.loads(token, salt="forum-unsubscribe")
     except signing.BadSignature as error:
         raise Http404 from error
-    Subscription.objects.filter(pk=subscription_id).delete()
-    return TemplateResponse(request, "forum/unsubscribed.html", {})
+    subscription = Subscription.objects.filter(pk=subscription_id).first()
+    if request.method == "POST":
+        if subscription is not None:
+            subscription.delete()
+        return TemplateResponse(request, "forum/unsubscribed.html", {"done": True})
+    return TemplateResponse(
+        request,
+        "forum/unsubscribed.html",
+        {"done": subscription is None, "subscription": subscription},
+    )
 
 
 def display_name(request):

@@ -116,7 +116,7 @@ def request_action(request, pk, action):
 
 def audit_log(request):
     """The audit log, read-only, for the data-protection officer."""
-    if not request.user.has_perm("privacy.view_auditentry"):
+    if not permissions.can_read_audit_log(request.user):
         raise PermissionDenied
     from .models import AuditEntry
 

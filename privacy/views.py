@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from portal.accounts.security import safe_next
 
-from . import consent, services
+from . import consent, permissions, services
 from .models import OPTIONAL_CATEGORIES, CookieCategory, CookieDeclaration
 
 
@@ -93,7 +93,6 @@ def my_requests(request):
     from django.contrib.auth.views import redirect_to_login
     from django.core.exceptions import PermissionDenied
 
-    from . import permissions
     from .forms import DataRequestForm
     from .models import DataRequest
 
@@ -200,12 +199,8 @@ def export_download(request, pk):
     from .models import DataExport
 
     export = DataExport.objects.filter(pk=pk).first()
-    if (
-        export is None
-        or not request.user.is_authenticated
-        or export.user_id != request.user.pk
-        or not export.file
-        or export.expires_at < timezone.now()
+    if export is None or not permissions.can_download_export(
+        request.user, export, timezone.now()
     ):
         raise Http404
     return FileResponse(

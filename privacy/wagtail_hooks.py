@@ -33,7 +33,7 @@ def register_request_urls():
 
 class AuditMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("privacy.view_auditentry")
+        return permissions.can_read_audit_log(request.user)
 
 
 @hooks.register("register_data_protection_menu_item")

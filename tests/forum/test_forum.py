@@ -120,9 +120,16 @@ def test_subscribers_get_a_mail_and_can_unsubscribe_from_it(
     unsubscribe = message.body.split("/forum/wypisz/")[1].split()[0]
     assert message.extra_headers["List-Unsubscribe"].startswith("<http")
 
-    client.get(f"/forum/wypisz/{unsubscribe}")
+    # Opening the link (as a mail scanner would) only asks; the click stops mail.
+    page = client.get(f"/forum/wypisz/{unsubscribe}")
+    assert topic.title in page.content.decode()
+    assert Subscription.objects.filter(user=learner, topic=topic).exists()
+
+    client.post(f"/forum/wypisz/{unsubscribe}", {"List-Unsubscribe": "One-Click"})
 
     assert not Subscription.objects.filter(user=learner, topic=topic).exists()
+    again = client.get(f"/forum/wypisz/{unsubscribe}")
+    assert "Powiadomienia wyłączone" in again.content.decode()
 
 
 def test_a_learner_reports_a_post_once(client, topic):
