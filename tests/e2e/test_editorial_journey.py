@@ -1,52 +1,120 @@
+"""An editor writes a lesson in the admin; a second editor approves it."""
+
 import pytest
 
+from courses.models import LessonPage
 from portal.accounts.roles import EDITOR
-from portal.pages.models import StandardPage
-from tests.admin_helpers import activate_totp, totp_code
-from tests.e2e.helpers import sign_in
+from tests.e2e.helpers import admin_sidebar, sign_in_to_admin
 from tests.factories.accounts import StaffFactory
+from tests.factories.courses import make_course
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+TITLE = "Lekcja 4: Informacja zwrotna"
+QUESTION = "Czego dotyczy dobra informacja zwrotna?"
 
 
-def sign_in_with_code(page, user, password):
-    sign_in(
-        page, user.email, password, code=totp_code(activate_totp(user)), start="/admin/"
-    )
-    page.wait_for_url("**/admin/")
-
-
-def run_footer_action(page, name):
+def footer_actions(page):
+    """Open the "more actions" menu of the editor's footer and return its buttons."""
     page.get_by_role("button", name="Więcej akcji").click()
-    page.get_by_role("button", name=name, exact=True).click()
+    return page.get_by_role("navigation", name="Actions (footer)")
 
 
-def test_an_editor_submits_a_change_and_a_second_editor_publishes_it(
-    page, browser, live_server, site_content, password, screenshot
+def open_in_explorer(page, *path):
+    """Walk the sidebar's page explorer down `path` and open the last page."""
+    admin_sidebar(page).get_by_role("button", name="Strony").click()
+    explorer = page.get_by_role("dialog", name="Przeglądarka stron")
+    for title in path[:-1]:
+        explorer.get_by_role("link", name=f"Wyświetl podstrony dla '{title}'").click()
+    explorer.get_by_role("link", name=path[-1], exact=True).click()
+    page.wait_for_load_state()
+
+
+def write_lesson(page):
+    page.get_by_role("textbox", name="Tytuł*").fill(TITLE)
+    page.get_by_role("textbox", name="Krótki opis").fill(
+        "Jak przekazać i przyjąć informację zwrotną."
+    )
+    body = page.get_by_role("region", name="Treść*")
+    body.get_by_role("button", name="Dodaj blok").click()
+    page.get_by_role("option", name="Tekst").click()
+    body.get_by_role("textbox").first.click()
+    page.keyboard.type("Informacja zwrotna dotyczy zachowania, nie osoby.")
+
+    body.get_by_role("button", name="Dodaj blok").last.click()
+    page.get_by_role("option", name="Pytanie sprawdzające").click()
+    check = body.get_by_role("region", name="Pytanie sprawdzające")
+    check.get_by_role("textbox", name="Pytanie*").fill(QUESTION)
+    check.get_by_role("button", name="Dodaj", exact=True).last.click()
+    answers = check.get_by_role("textbox", name="Odpowiedź*")
+    answers.nth(0).fill("Konkretnego zachowania")
+    answers.nth(1).fill("Charakteru osoby")
+    check.get_by_role("checkbox", name="Poprawna").first.check()
+    check.get_by_role("textbox", name="Wyjaśnienie*").fill(
+        "Zachowanie można zmienić, charakteru nie."
+    )
+
+
+def test_an_editor_writes_a_lesson_and_a_second_editor_publishes_it(
+    page, browser, live_server, site_content, password, screenshot, assert_accessible
 ):
-    terms = StandardPage.objects.get(slug="regulamin")
+    course = make_course(slug="komunikacja")
     author, reviewer = StaffFactory(role=EDITOR), StaffFactory(role=EDITOR)
 
-    sign_in_with_code(page, author, password)
-    page.goto(f"/admin/pages/{terms.pk}/edit/")
-    page.locator("#id_title").fill("Regulamin portalu (wersja 2)")
-    run_footer_action(page, "Wyślij do akceptacji drugiego redaktora")
-    page.wait_for_url(f"**/admin/pages/{terms.get_parent().pk}/")
-    screenshot(page, "editor-submitted")
+    # The author enters the admin from the portal and sees pages, not the programme.
+    page.goto("/")
+    sign_in_to_admin(page, author, password)
+    sidebar = admin_sidebar(page)
+    sidebar.get_by_text("Strony", exact=True).first.wait_for()
+    assert sidebar.get_by_text("Program", exact=True).count() == 0
+    screenshot(page, "editor-01-dashboard")
+
+    # In the page explorer, a new lesson under the course.
+    open_in_explorer(page, "Kompetencje dla pracy", "Kursy", course.title)
+    page.get_by_role("link", name="Dodaj stronę podrzędną").click()
+    write_lesson(page)
+    page.get_by_role("textbox", name="Tytuł*").focus()
+    screenshot(page, "editor-02-new-lesson")
+    footer_actions(page).get_by_role(
+        "button", name="Wyślij do akceptacji drugiego redaktora", exact=True
+    ).click()
+    page.wait_for_url(f"**/admin/pages/{course.pk}/")
+    assert "przekazana do moderacji" in page.get_by_role("status").first.inner_text()
+    screenshot(page, "editor-03-submitted")
+    lesson = LessonPage.objects.get(title=TITLE)
+    assert not lesson.live
+    assert lesson.get_parent().pk == course.pk
+
+    # The workflow does not let the author approve their own lesson.
+    page.get_by_role("link", name=TITLE, exact=True).click()
+    actions = footer_actions(page)
+    assert actions.get_by_role("button", name="Anuluj proces").is_visible()
+    assert actions.get_by_role("button", name="Akceptuj", exact=True).count() == 0
     assert page.console_errors == []
-    terms.refresh_from_db()
-    assert terms.title == "Regulamin portalu"
-    assert terms.has_unpublished_changes
 
+    # The second editor finds it on the dashboard and approves it.
     second = browser.new_context(base_url=live_server.url, locale="pl-PL").new_page()
-    sign_in_with_code(second, reviewer, password)
-    second.goto(f"/admin/pages/{terms.pk}/edit/")
-    run_footer_action(second, "Akceptuj")
-    second.wait_for_load_state()
-    screenshot(second, "reviewer-approved")
+    second.goto("/")
+    sign_in_to_admin(second, reviewer, password)
+    awaiting = second.get_by_role("region", name="Oczekujące na Twoją weryfikację")
+    screenshot(second, "editor-04-awaiting-review")
+    awaiting.get_by_role("link", name=TITLE).click()
+    footer_actions(second).get_by_role("button", name="Akceptuj", exact=True).click()
+    second.wait_for_url(f"**/admin/pages/{course.pk}/")
+    screenshot(second, "editor-05-approved")
+    lesson.refresh_from_db()
+    assert lesson.live
+    assert not lesson.has_unpublished_changes
 
-    terms.refresh_from_db()
-    assert terms.title == "Regulamin portalu (wersja 2)"
-    assert not terms.has_unpublished_changes
-    assert page.goto("/regulamin/").ok
-    assert "Regulamin portalu (wersja 2)" in page.title()
+    # The course page on the portal lists the lesson, with its check question.
+    with second.context.expect_page() as opened:
+        second.get_by_role("link", name="Odwiedź stronę online").click()
+    public = opened.value
+    public.wait_for_load_state()
+    assert public.url.endswith(course.url)
+    assert_accessible(public)
+    public.get_by_role("link", name=TITLE).click()
+    assert public.get_by_role("heading", level=1).inner_text() == TITLE
+    check = public.get_by_role("region", name="Sprawdź się")
+    assert QUESTION in check.inner_text()
+    assert_accessible(public)
+    screenshot(public, "editor-06-published-lesson")
