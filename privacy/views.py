@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from portal.accounts.security import safe_next
 
-from . import consent, permissions, services
+from . import consent, permissions, selectors, services
 from .models import OPTIONAL_CATEGORIES, CookieCategory, CookieDeclaration
 
 
@@ -122,6 +122,7 @@ def my_requests(request):
             "requests": DataRequest.objects.filter(user=request.user).order_by(
                 "-created_at"
             ),
+            "exports": selectors.exports_available_to(request.user),
         },
     )
 

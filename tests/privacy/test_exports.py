@@ -73,3 +73,25 @@ def test_another_learner_gets_404_and_expired_copies_are_deleted(client, learner
     assert client.get(url).status_code == 404
     assert tasks.data_exports_delete_expired_task() == 1
     assert not DataExport.objects.exists()
+
+
+def test_the_owner_finds_the_copy_on_the_requests_page_until_it_expires(
+    client, learner
+):
+    export = services.data_export_create(user=learner)
+    tasks.data_export_build_task(export.pk)
+    url = reverse("privacy:export", args=[export.pk])
+    client.force_login(learner)
+
+    page = client.get(reverse("privacy:my_requests")).content.decode()
+    assert f'href="{url}"' in page
+    assert "Twoje kopie danych" in page
+
+    client.force_login(UserFactory())
+    assert url not in client.get(reverse("privacy:my_requests")).content.decode()
+
+    DataExport.objects.filter(pk=export.pk).update(
+        expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    client.force_login(learner)
+    assert url not in client.get(reverse("privacy:my_requests")).content.decode()
