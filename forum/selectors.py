@@ -5,6 +5,8 @@ from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from wagtail.search.backends import get_search_backend
 
+from portal.pages.selectors import search_terms
+
 from .models import Post, Subscription, Topic, TopicRead
 
 TOPICS_PER_PAGE = 20
@@ -13,13 +15,13 @@ POSTS_PER_PAGE = 20
 
 def topic_page(*, forum, user, page_number, query=""):
     topics = Topic.objects.filter(forum=forum).select_related("author__forum_profile")
-    if query:
+    if terms := search_terms(query):
         visible = Post.objects.filter(
             topic__in=Topic.objects.filter(forum=forum), is_hidden=False
         )
-        matching = get_search_backend().search(query, visible)
+        matching = get_search_backend().search(terms, visible)
         topic_ids = {post.topic_id for post in matching[:500]}
-        topics = topics.filter(Q(pk__in=topic_ids) | Q(title__icontains=query))
+        topics = topics.filter(Q(pk__in=topic_ids) | Q(title__icontains=terms))
     if user.is_authenticated:
         topics = topics.annotate(
             read_at=Subquery(

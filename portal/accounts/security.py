@@ -46,11 +46,16 @@ def rate_limit_allow(*, key: str, limit: int, window: int) -> bool:
 
 def safe_next(request, default: str = "") -> str:
     """The `next` address a form or link carries, if it stays on this portal."""
+    from urllib.parse import urlsplit
+
     from django.utils.http import url_has_allowed_host_and_scheme
 
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return target
+        # Only a path or a full address: `redirect()` would take any other text
+        # for the name of a view and fail to find it.
+        if target.startswith("/") or urlsplit(target).scheme:
+            return target
     return default

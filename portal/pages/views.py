@@ -8,10 +8,12 @@ RESULTS_PER_PAGE = 10
 
 
 def search(request):
+    from .selectors import search_terms
+
     query = request.GET.get("q", "").strip()[:200]
     pages = Page.objects.none()
-    if query:
-        pages = Page.objects.live().public().exclude(depth__lte=1).search(query)
+    if terms := search_terms(query):
+        pages = Page.objects.live().public().exclude(depth__lte=1).search(terms)
     paginator = Paginator(pages, RESULTS_PER_PAGE)
     results = paginator.get_page(request.GET.get("page"))
     return TemplateResponse(
