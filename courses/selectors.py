@@ -3,7 +3,14 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .models import Certificate, CoursePage, Enrollment, LessonCompletion, LessonPage
+from .models import (
+    Certificate,
+    CourseIndexPage,
+    CoursePage,
+    Enrollment,
+    LessonCompletion,
+    LessonPage,
+)
 
 
 @dataclass
@@ -70,6 +77,7 @@ def dashboard_for(*, user) -> dict:
         "in_progress": [c for c in cards if not c.enrollment.passed_at],
         "finished": [c for c in cards if c.enrollment.passed_at],
         "certificates": [c.certificate for c in cards if c.certificate],
+        "catalogue": CourseIndexPage.objects.live().first(),
     }
 
 

@@ -193,3 +193,11 @@ def test_the_accommodation_form_finds_the_learner_by_e_mail_and_needs_a_measure(
     assert "Nie ma uczestnika z tym adresem e-mail." in str(form.errors["user"])
     assert "extra_time_percent" in form.errors
     assert not LearnerAccommodation.objects.exists()
+
+
+def test_an_empty_dashboard_points_to_the_catalogue(client, learner, course):
+    client.force_login(learner)
+
+    page = client.get(reverse("courses:dashboard")).content.decode()
+
+    assert f'href="{course.get_parent().url}">Przeglądaj kursy</a>' in page
