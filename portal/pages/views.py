@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 RESULTS_PER_PAGE = 10
+DISPLAY_TOOLS_ID = "wyglad"
 
 
 def search(request):
@@ -83,7 +84,10 @@ def display_settings(request):
     contrast = current["contrast"]
     if "contrast" in request.POST:
         contrast = request.POST["contrast"] == "high"
-    response = redirect(safe_next(request, "/"))
+    # Back to the same place: with the fragment, the next Tab continues from the
+    # display tools instead of the top of the page.
+    target = safe_next(request, "/").split("#")[0]
+    response = redirect(f"{target}#{DISPLAY_TOOLS_ID}")
     response.set_cookie(
         display.COOKIE_NAME,
         display.value(size=size, contrast=contrast),

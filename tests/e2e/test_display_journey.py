@@ -83,6 +83,14 @@ def test_the_keyboard_reaches_every_control_with_a_visible_focus(
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
 
+    # Changing the size by keyboard comes back to the display tools, not the top.
+    page.get_by_role("button", name="Większy tekst", exact=True).focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#wyglad') !== null")
+    page.get_by_role("button", name="Normalny tekst").click()
+
     sign_in(page, learner.email, password)
     for url in ("/kursy/", course.url, "/konto/moje-dane/", "/kontakt/"):
         page.goto(url)
