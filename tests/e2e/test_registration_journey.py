@@ -32,6 +32,11 @@ def test_signup_without_office_shows_the_error_and_keeps_the_other_fields(
     assert page.locator("#id_accept_terms").is_checked()
     summary = page.get_by_role("alert")
     assert summary.get_by_role("link").first.get_attribute("href") == "#id_pup_office"
+    # Focus lands on the summary; the next Tab is its first link, Enter the field.
+    assert summary.evaluate("box => box === document.activeElement")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "id_pup_office"
     screenshot(page, "signup-missing-office")
     assert_accessible(page)
     assert not User.objects.exists()
