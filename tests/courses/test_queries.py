@@ -6,20 +6,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from courses import services
-from tests.courses.test_test_rules import correct_responses
 from tests.factories.accounts import UserFactory
-from tests.factories.courses import make_course
+from tests.factories.courses import make_course, pass_course
 
 pytestmark = pytest.mark.django_db
 
 
 def finished_learner(course):
     user = UserFactory()
-    enrollment = services.enrollment_create(user=user, course=course)
-    for lesson in course.lessons():
-        services.lesson_complete(enrollment=enrollment, lesson=lesson)
-    attempt = services.attempt_start(enrollment=enrollment)
-    services.attempt_submit(attempt=attempt, responses=correct_responses(attempt))
+    pass_course(user, course)
     return user
 
 

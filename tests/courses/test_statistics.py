@@ -7,8 +7,8 @@ from django.urls import reverse
 from courses import services
 from portal.accounts.roles import COORDINATOR, EDITOR, MODERATOR
 from tests.admin_helpers import login_with_second_factor
-from tests.courses.test_test_rules import correct_responses
 from tests.factories.accounts import StaffFactory, UserFactory
+from tests.factories.courses import pass_course
 
 pytestmark = pytest.mark.django_db
 URL = reverse("programme_statistics:index")
@@ -19,12 +19,7 @@ def programme(course, offices):
     """Three learners: one passed, one enrolled only, one from another office."""
     tuchow = offices.get(code="pup-tarnow-tuchow")
     zakopane = offices.get(code="pup-zakopane")
-    passed = UserFactory(pup_office=tuchow, status="job_seeker")
-    enrollment = services.enrollment_create(user=passed, course=course)
-    for lesson in course.lessons():
-        services.lesson_complete(enrollment=enrollment, lesson=lesson)
-    attempt = services.attempt_start(enrollment=enrollment)
-    services.attempt_submit(attempt=attempt, responses=correct_responses(attempt))
+    pass_course(UserFactory(pup_office=tuchow, status="job_seeker"), course)
     services.enrollment_create(user=UserFactory(pup_office=tuchow), course=course)
     services.enrollment_create(user=UserFactory(pup_office=zakopane), course=course)
     return course

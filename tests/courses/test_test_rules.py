@@ -5,22 +5,9 @@ from django.utils import timezone
 
 from courses import services
 from courses.models import Attempt, Certificate, LearnerAccommodation
+from tests.factories.courses import correct_responses, wrong_responses
 
 pytestmark = pytest.mark.django_db
-
-
-def correct_responses(attempt):
-    return {
-        q["id"]: [a["id"] for a in q["answers"] if a["correct"]]
-        for q in attempt.questions
-    }
-
-
-def wrong_responses(attempt):
-    return {
-        q["id"]: [next(a["id"] for a in q["answers"] if not a["correct"])]
-        for q in attempt.questions
-    }
 
 
 def test_the_test_is_closed_until_all_lessons_are_done(enrolled):

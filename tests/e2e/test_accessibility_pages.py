@@ -10,7 +10,12 @@ import pytest
 
 from tests.e2e.helpers import sign_in
 from tests.factories.accounts import UserFactory
-from tests.factories.courses import make_course
+from tests.factories.courses import (
+    finish_lessons,
+    make_course,
+    pass_course,
+    wrong_responses,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -21,20 +26,6 @@ MODES = {
 }
 
 
-def wrong_responses(attempt):
-    return {
-        question["id"]: [a["id"] for a in question["answers"] if not a["correct"]][:1]
-        for question in attempt.questions
-    }
-
-
-def right_responses(attempt):
-    return {
-        question["id"]: [a["id"] for a in question["answers"] if a["correct"]]
-        for question in attempt.questions
-    }
-
-
 @pytest.fixture
 def programme(site_content, learner):
     """A course the learner is studying: one failed attempt, one open, a forum."""
@@ -42,20 +33,13 @@ def programme(site_content, learner):
     from forum.services import post_create, topic_create
 
     course = make_course(slug="komunikacja", cooldown_minutes=0, time_limit_minutes=30)
-    enrollment = services.enrollment_create(user=learner, course=course)
-    for lesson in course.lessons():
-        services.lesson_complete(enrollment=enrollment, lesson=lesson)
+    enrollment = finish_lessons(learner, course)
     failed = services.attempt_start(enrollment=enrollment)
     services.attempt_submit(attempt=failed, responses=wrong_responses(failed))
     services.attempt_start(enrollment=enrollment)
 
     graduate = UserFactory(first_name="Zofia", last_name="Wiśniewska")
-    passed = services.enrollment_create(user=graduate, course=course)
-    for lesson in course.lessons():
-        services.lesson_complete(enrollment=passed, lesson=lesson)
-    attempt = services.attempt_start(enrollment=passed)
-    services.attempt_submit(attempt=attempt, responses=right_responses(attempt))
-    certificate = services.certificate_issue(enrollment=passed)
+    certificate = services.certificate_issue(enrollment=pass_course(graduate, course))
 
     topic = topic_create(
         forum=course.forum,
@@ -93,10 +77,8 @@ def test_every_page_and_state_passes_axe(
         assert_accessible(where, enhanced_contrast=mode == "high-contrast")
         checked.append(name)
 
-    for visitor in (page,):
-        visitor.context.add_cookies(
-            [{"name": "kdp_display", "value": MODES[mode], "url": live_server.url}]
-        )
+    display = [{"name": "kdp_display", "value": MODES[mode], "url": live_server.url}]
+    page.context.add_cookies(display)
 
     # A visitor who has not decided about cookies: the banner is open everywhere.
     for url, name in [
@@ -122,9 +104,7 @@ def test_every_page_and_state_passes_axe(
     check(page, "public data request with errors")
 
     learner_context = browser.new_context(base_url=live_server.url, locale="pl-PL")
-    learner_context.add_cookies(
-        [{"name": "kdp_display", "value": MODES[mode], "url": live_server.url}]
-    )
+    learner_context.add_cookies(display)
     me = learner_context.new_page()
     sign_in(me, learner.email, password)
     for url, name in [

@@ -10,12 +10,10 @@ from django.apps import apps
 from django.core import mail
 from django.db import models
 
-from courses import services as course_services
 from forum import services as forum_services
 from forum.models import Post
 from portal.accounts.roles import DATA_PROTECTION_OFFICER
 from privacy.models import DataExport, DataRequest
-from tests.courses.test_test_rules import correct_responses
 from tests.e2e.helpers import (
     account_menu,
     admin_menu,
@@ -24,7 +22,7 @@ from tests.e2e.helpers import (
     sign_in_to_admin,
 )
 from tests.factories.accounts import StaffFactory, UserFactory
-from tests.factories.courses import make_course
+from tests.factories.courses import make_course, pass_course
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 KEPT_ON_PURPOSE = {
@@ -68,13 +66,7 @@ def test_a_learner_gets_a_copy_then_is_erased(
 ):
     course = make_course(slug="rodo-kurs")
     learner = UserFactory(first_name="Halina", last_name="Grzęda-Wiśniewska")
-    enrollment = course_services.enrollment_create(user=learner, course=course)
-    for lesson in course.lessons():
-        course_services.lesson_complete(enrollment=enrollment, lesson=lesson)
-    attempt = course_services.attempt_start(enrollment=enrollment)
-    course_services.attempt_submit(
-        attempt=attempt, responses=correct_responses(attempt)
-    )
+    pass_course(learner, course)
     forum_services.topic_create(
         forum=course.forum, author=learner, title="Pytanie", body="Pisze Halina"
     )

@@ -6,10 +6,8 @@ import re
 
 import pytest
 
-from courses import services as course_services
 from portal.accounts.roles import COORDINATOR
 from tests.admin_helpers import totp_code
-from tests.courses.test_test_rules import correct_responses
 from tests.e2e.helpers import (
     account_menu,
     admin_menu,
@@ -19,20 +17,14 @@ from tests.e2e.helpers import (
     sign_in,
 )
 from tests.factories.accounts import StaffFactory, UserFactory
-from tests.factories.courses import make_course
+from tests.factories.courses import make_course, pass_course
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def a_learner_passes(course):
     learner = UserFactory()
-    enrollment = course_services.enrollment_create(user=learner, course=course)
-    for lesson in course.lessons():
-        course_services.lesson_complete(enrollment=enrollment, lesson=lesson)
-    attempt = course_services.attempt_start(enrollment=enrollment)
-    course_services.attempt_submit(
-        attempt=attempt, responses=correct_responses(attempt)
-    )
+    pass_course(learner, course)
     return learner
 
 

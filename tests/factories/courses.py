@@ -63,3 +63,38 @@ def make_course(slug="kurs-testowy", **rules):
         course.save_revision().publish()
         course.refresh_from_db()
     return course
+
+
+def correct_responses(attempt):
+    return {
+        q["id"]: [a["id"] for a in q["answers"] if a["correct"]]
+        for q in attempt.questions
+    }
+
+
+def wrong_responses(attempt):
+    return {
+        q["id"]: [next(a["id"] for a in q["answers"] if not a["correct"])]
+        for q in attempt.questions
+    }
+
+
+def finish_lessons(user, course):
+    """Enrol the user and mark every lesson done; the test is then open."""
+    from courses import services
+
+    enrollment = services.enrollment_create(user=user, course=course)
+    for lesson in course.lessons():
+        services.lesson_complete(enrollment=enrollment, lesson=lesson)
+    return enrollment
+
+
+def pass_course(user, course):
+    """Enrol, finish every lesson and pass the end test; returns the enrolment."""
+    from courses import services
+
+    enrollment = finish_lessons(user, course)
+    attempt = services.attempt_start(enrollment=enrollment)
+    services.attempt_submit(attempt=attempt, responses=correct_responses(attempt))
+    enrollment.refresh_from_db()
+    return enrollment

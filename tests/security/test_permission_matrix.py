@@ -747,8 +747,7 @@ def world_build():
     from privacy import tasks as privacy_tasks
     from privacy.models import CookieDeclaration
     from privacy.views import CONFIRM_SALT
-    from tests.courses.test_test_rules import correct_responses
-    from tests.factories.courses import make_course
+    from tests.factories.courses import make_course, pass_course
 
     home = demo_content_load()["home"]
     course = make_course(slug="kurs-testowy")
@@ -762,13 +761,7 @@ def world_build():
     )
 
     # A passed the test and holds the certificate; B is enrolled, nothing more.
-    enrollment = course_services.enrollment_create(user=owner, course=course)
-    for lesson in course.lessons():
-        course_services.lesson_complete(enrollment=enrollment, lesson=lesson)
-    attempt = course_services.attempt_start(enrollment=enrollment)
-    course_services.attempt_submit(
-        attempt=attempt, responses=correct_responses(attempt)
-    )
+    enrollment = pass_course(owner, course)
     certificate = enrollment.certificate
     certificate.pdf.save("certyfikat.pdf", ContentFile(b"%PDF-1.7\n"), save=False)
     certificate.status = certificate.Status.READY
@@ -1253,6 +1246,7 @@ def test_a_form_posted_without_its_csrf_token_is_refused_and_changes_nothing(
 def test_a_course_is_neither_joined_nor_its_test_submitted_without_the_token(world, db):
     from courses import services as course_services
     from courses.models import Attempt
+    from tests.factories.courses import finish_lessons
 
     learner = UserFactory()
     client = Client(enforce_csrf_checks=True)
@@ -1263,9 +1257,7 @@ def test_a_course_is_neither_joined_nor_its_test_submitted_without_the_token(wor
         world, client, COURSE + "zapisz/", {}, count("courses.Enrollment", user=learner)
     )
 
-    enrollment = course_services.enrollment_create(user=learner, course=world.course)
-    for lesson in world.course.lessons():
-        course_services.lesson_complete(enrollment=enrollment, lesson=lesson)
+    enrollment = finish_lessons(learner, world.course)
     attempt = course_services.attempt_start(enrollment=enrollment)
     take = f"{COURSE}test/{attempt.number}/"
     assert client.get(take).status_code == 200
