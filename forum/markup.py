@@ -33,6 +33,7 @@ def render(text: str) -> str:
     """
     source = text.strip().replace("&", "&amp;").replace("<", "&lt;")
     rendered = markdown.markdown(source, extensions=["nl2br", "sane_lists"])
+    rendered = CODE.sub(_unescape_once, rendered)
     return nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,
@@ -41,6 +42,15 @@ def render(text: str) -> str:
         link_rel="nofollow noopener ugc",
         attribute_filter=_absolute_links_only,
     )
+
+
+CODE = re.compile(r"(<code>)(.*?)(</code>)", re.S)
+
+
+def _unescape_once(match):
+    """Markdown escapes code again, over the escaping done above: undo one level,
+    so `<b>` typed in code shows as <b>, not as &lt;b>."""
+    return match[1] + match[2].replace("&amp;", "&") + match[3]
 
 
 def _absolute_links_only(tag, attribute, value):

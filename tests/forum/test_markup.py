@@ -26,6 +26,9 @@ HOSTILE = [
     "<!-- <script>alert(1)</script> -->",
     "[x](vbscript:msgbox(1))",
     "<<script>script>alert(1)<</script>/script>",
+    "`<script>alert(1)</script>`",
+    "    <img src=x onerror=alert(1)>",
+    "`&lt;script&gt;alert(1)&lt;/script&gt;`",
 ]
 
 
@@ -65,6 +68,28 @@ def test_safe_formatting_is_kept():
     assert "<strong>Ważne:</strong>" in html
     assert '<a href="https://wup.krakow.pl" rel="nofollow noopener ugc">' in html
     assert "<li>punkt</li>" in html
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("`<b>` i `a && b`", "<b> i a && b"),
+        ("    if x < 3 && y:", "if x < 3 && y:"),
+        ("`&lt;` to encja", "&lt; to encja"),
+        ("a < b & c", "a < b & c"),
+    ],
+)
+def test_code_and_text_show_exactly_what_was_typed(text, shown):
+    class Text(HTMLParser):
+        def __init__(self, html):
+            super().__init__(convert_charrefs=True)
+            self.parts = []
+            self.feed(html)
+
+        def handle_data(self, data):
+            self.parts.append(data)
+
+    assert "".join(Text(render(text)).parts).strip() == shown
 
 
 def test_a_quote_renders_as_a_quotation_of_the_original_text():
