@@ -1,4 +1,5 @@
 import time
+from datetime import UTC, datetime
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
@@ -32,20 +33,31 @@ class AccountAdapter(DefaultAccountAdapter):
         """Let a fresh sign-in stand for the password when setting up a first TOTP.
 
         Staff are sent to set up TOTP straight after their first sign-in; asking
-        for the password again a few seconds later adds nothing. Once a person has
-        an authenticator, every change to it asks for the password again.
+        for the password again a few seconds later, to show the recovery codes,
+        adds nothing. An authenticator that was there before this sign-in is
+        changed only after the password is given again.
         """
         if not super().is_reauthentication_required(app=app, **kwargs):
             return False
         request = allauth_context.request
         user = getattr(request, "user", None)
-        if Authenticator.objects.filter(user_id=getattr(user, "pk", None)).exists():
+        passwords = [
+            record["at"]
+            for record in get_authentication_records(request, user)
+            if record.get("method") == "password"
+        ]
+        if not passwords:
             return True
-        records = get_authentication_records(request, user)
-        if records:
-            age = time.time() - records[-1]["at"]
-            return age >= settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
-        return True
+        signed_in_at = passwords[-1]
+        if time.time() - signed_in_at >= settings.ACCOUNT_REAUTHENTICATION_TIMEOUT:
+            return True
+        # Authenticators set up since the password was given (a first TOTP and
+        # the recovery codes shown right after it) do not call for it again;
+        # activating TOTP records an "mfa" sign-in, which is not a password.
+        return Authenticator.objects.filter(
+            user_id=getattr(user, "pk", None),
+            created_at__lt=datetime.fromtimestamp(signed_in_at, tz=UTC),
+        ).exists()
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -186,3 +186,19 @@ def test_changing_an_existing_authenticator_asks_for_the_password_again(client):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_reauthenticate"))
+
+
+def test_the_recovery_codes_follow_a_first_totp_without_the_password_again(password):
+    from django.test import Client
+
+    from tests.admin_helpers import totp_code
+
+    client = Client()  # the notification mail is sent on commit, not in this test
+    user = StaffFactory(role=EDITOR)
+    client.post(reverse("account_login"), {"login": user.email, "password": password})
+    secret = client.get(reverse("mfa_activate_totp")).context["form"].secret
+
+    activated = client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)})
+
+    assert activated.url == reverse("mfa_view_recovery_codes")
+    assert client.get(activated.url).status_code == 200

@@ -46,10 +46,8 @@ def test_the_coordinator_sets_up_totp_reads_the_statistics_and_exports_csv(
     page.get_by_label("Kod uwierzytelniający").fill(totp_code(secret))
     page.get_by_role("button", name="Aktywuj").click()
 
-    # The recovery codes are shown after the password is confirmed once more.
-    page.wait_for_url("**/konto/reauthenticate/**")
-    page.get_by_label("Hasło").fill(password)
-    page.get_by_role("button", name="Potwierdź").click()
+    # The recovery codes follow at once: the sign-in a minute ago stands for
+    # the password.
     page.wait_for_url("**/konto/2fa/recovery-codes/")
     assert_accessible(page)
     screenshot(page, "coordinator-02-recovery-codes")
