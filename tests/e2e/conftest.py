@@ -89,6 +89,10 @@ def assert_accessible():
     def check(page, enhanced_contrast=False):
         """Run the WCAG 2.0/2.1 A and AA rules; with `enhanced_contrast`, also
         the 7:1 contrast rule that the high-contrast mode promises."""
+        # Colours are read as drawn: let fade-ins (the admin's messages) finish.
+        page.wait_for_function(
+            "() => document.getAnimations().every(a => a.playState !== 'running')"
+        )
         results = axe.run(
             page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
         )

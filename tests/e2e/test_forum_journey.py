@@ -75,6 +75,7 @@ def test_learners_talk_a_post_is_reported_and_the_moderator_mutes_its_author(
     sign_in_to_admin(admin, moderator, password)
     admin_menu(admin, "Fora", "Zgłoszone wpisy")
     assert "Macie sprawdzone sposoby?" in admin.locator("blockquote").first.inner_text()
+    assert_accessible(admin)
     screenshot(admin, "forum-04-moderation-queue")
     admin.get_by_label("Powód (zostanie zapisany w dzienniku moderacji)").first.fill(
         "Test zgłoszenia"
@@ -87,6 +88,7 @@ def test_learners_talk_a_post_is_reported_and_the_moderator_mutes_its_author(
     # From the moderation log, back to the post, and the author is muted.
     admin.get_by_role("link", name="Dziennik moderacji").first.click()
     log_row = admin.get_by_role("row", name="Test zgłoszenia")
+    assert_accessible(admin)
     screenshot(admin, "forum-05-moderation-log")
     log_row.get_by_role("link", name=TOPIC).click()
     assert (
@@ -98,6 +100,7 @@ def test_learners_talk_a_post_is_reported_and_the_moderator_mutes_its_author(
     admin.get_by_label("Na ile dni").fill("3")
     admin.get_by_role("button", name="Wycisz autora").click()
     assert "Autor został wyciszony" in admin.get_by_role("status").first.inner_text()
+    assert_accessible(admin)
     screenshot(admin, "forum-06-author-muted")
     mute = Mute.objects.get(user=anna)
     assert mute.reason == "Ochłonięcie po sporze"

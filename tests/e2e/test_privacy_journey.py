@@ -86,8 +86,10 @@ def test_a_learner_gets_a_copy_then_is_erased(
     admin.goto("/")
     sign_in_to_admin(admin, officer, password)
     open_request(admin, "kopia moich danych (art. 15)", person)
+    assert_accessible(admin)
     screenshot(admin, "iod-02-copy-request")
     complete_request(admin, "Kopia danych jest gotowa do pobrania.")
+    assert_accessible(admin)
     screenshot(admin, "iod-03-copy-request-done")
     export = DataExport.objects.get(user=learner)
     assert export.ready_at is not None
@@ -116,8 +118,10 @@ def test_a_learner_gets_a_copy_then_is_erased(
     assert "załatwiony" in page.get_by_role("table").inner_text()
     screenshot(page, "iod-04-learner-erasure-filed")
     open_request(admin, "usunięcie danych (art. 17)", person)
+    assert_accessible(admin)
     screenshot(admin, "iod-05-erasure-request")
     complete_request(admin, "Dane usunięte.")
+    assert_accessible(admin)
     screenshot(admin, "iod-06-erasure-done")
 
     # The learner's session has ended and the sign-in is refused.

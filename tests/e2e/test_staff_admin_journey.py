@@ -56,12 +56,14 @@ def test_the_coordinator_sets_up_totp_reads_the_statistics_and_exports_csv(
     open_admin(page)
     sidebar = admin_sidebar(page)
     sidebar.get_by_text("Program").first.wait_for()
+    assert_accessible(page)
     screenshot(page, "coordinator-03-admin")
     assert sidebar.get_by_text("Strony", exact=True).count() == 0
 
     admin_menu(page, "Program", "Statystyki")
     row = page.get_by_role("row", name=re.compile(course.title))
     assert row.get_by_role("cell").nth(2).inner_text() == "1"
+    assert_accessible(page)
     screenshot(page, "coordinator-04-statistics")
     with page.expect_download() as export:
         page.get_by_role("button", name="Eksportuj CSV").click()
@@ -85,6 +87,7 @@ def test_the_coordinator_sets_up_totp_reads_the_statistics_and_exports_csv(
     page.get_by_role("button", name="Pokaż").click()
     row = page.get_by_role("row", name=re.compile(learner.pup_office.name))
     assert row.get_by_role("cell").nth(0).inner_text() == "1"
+    assert_accessible(page)
     screenshot(page, "coordinator-05-statistics-by-office")
 
     # A second sign-in asks for the code from the app.
