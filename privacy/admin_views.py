@@ -41,7 +41,7 @@ def request_list(request):
     return TemplateResponse(
         request,
         "privacy/admin/request_list.html",
-        {"requests": page, "shown": shown, "now": timezone.now()},
+        {"requests": page, "now": timezone.now()},
     )
 
 
@@ -96,7 +96,7 @@ def request_action(request, pk, action):
         else:
             raise PermissionDenied
     except services.RequestRuleError as error:
-        messages.error(request, _(str(error)))
+        messages.error(request, str(error))
     else:
         kinds = {"extend": "change", "lift": "change", "reject": "change"}
         if action == "complete":

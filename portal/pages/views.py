@@ -1,5 +1,3 @@
-from urllib.parse import quote_plus
-
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
@@ -22,7 +20,6 @@ def search(request):
         "pages/search.html",
         {
             "search_query": query,
-            "search_query_encoded": quote_plus(query),
             "paginator": paginator,
             "results": results if query else None,
         },

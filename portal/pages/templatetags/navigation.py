@@ -37,3 +37,12 @@ def footer_menu(context):
         "label": _("Footer"),
         "css_class": "footer-nav",
     }
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number, param="strona"):
+    """The current query string with another page number: filters and searches
+    carry over to every page of a list."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return "?" + query.urlencode()
