@@ -1,15 +1,10 @@
 """Who may do what in courses; views and templates ask here."""
 
-from allauth.account.models import EmailAddress
+from portal.accounts.permissions import is_verified_learner
 
 
 def can_enroll(user, course) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.is_learner
-        and EmailAddress.objects.filter(user=user, verified=True).exists()
-    )
+    return is_verified_learner(user)
 
 
 def can_study(user, enrollment) -> bool:
@@ -30,9 +25,3 @@ def can_download_certificate(user, certificate) -> bool:
 
 def can_view_statistics(user) -> bool:
     return user.is_authenticated and user.has_perm("courses.view_programme_statistics")
-
-
-def can_set_accommodations(user) -> bool:
-    return user.is_authenticated and user.has_perm(
-        "courses.change_learneraccommodation"
-    )

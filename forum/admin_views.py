@@ -41,7 +41,7 @@ def queue(request):
     return TemplateResponse(
         request,
         "forum/admin/queue.html",
-        {"posts": page, "reason_form": ModerationReasonForm(), "mute_form": MuteForm()},
+        {"posts": page},
     )
 
 
@@ -164,7 +164,6 @@ def topic_tools(request, topic_id):
         "forum/admin/topic.html",
         {
             "topic": topic,
-            "reason_form": ModerationReasonForm(),
             "move_form": MoveForm(initial={"forum": topic.forum_id}),
         },
     )

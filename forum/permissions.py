@@ -1,17 +1,10 @@
 """Who may read, write and moderate in the forums; views and templates ask here."""
 
-from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from portal.accounts.permissions import is_verified_learner
+
 EDIT_WINDOW_MINUTES = 30
-
-
-def _verified(user) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and EmailAddress.objects.filter(user=user, verified=True).exists()
-    )
 
 
 def can_moderate(user) -> bool:
@@ -24,7 +17,7 @@ def can_read(user, forum=None) -> bool:
         return True
     if forum is not None and not forum.course.live:
         return False
-    return _verified(user) and user.is_learner
+    return is_verified_learner(user)
 
 
 def active_mute(user):
@@ -36,8 +29,7 @@ def active_mute(user):
 def can_post(user) -> bool:
     """Verified learners who are neither muted nor restricted (RODO art. 18)."""
     return (
-        _verified(user)
-        and user.is_learner
+        is_verified_learner(user)
         and not user.processing_restricted
         and active_mute(user) is None
     )

@@ -27,6 +27,8 @@ def post_notify_task(post_id):
         .order_by("user_id", F("topic_id").asc(nulls_first=True))
     )
     base_url = settings.PORTAL_BASE_URL.rstrip("/")
+    post_path = post_url(post)
+    author = post.author.forum_profile.display_name if post.author else ""
     sent = set()
     for subscription in subscriptions:
         if subscription.user_id in sent:
@@ -39,8 +41,8 @@ def post_notify_task(post_id):
             to=subscription.user.email,
             context={
                 "post": post,
-                "author": post.author.forum_profile.display_name if post.author else "",
-                "post_path": post_url(post),
+                "author": author,
+                "post_path": post_path,
                 "unsubscribe_path": unsubscribe,
                 "whole_forum": subscription.forum_id is not None,
             },

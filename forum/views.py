@@ -130,6 +130,8 @@ def topic_detail(request, topic_id):
             "form": form,
             "quote_of": quote_of,
             "can_reply": permissions.can_reply(user, topic),
+            # Reporting asks what posting asks (permissions.can_report).
+            "can_report": permissions.can_post(user),
             "can_moderate": permissions.can_moderate(user),
             "editable": permissions.editable_posts(user, posts, topic),
             "subscribed": selectors.subscribed(user=user, topic=topic),

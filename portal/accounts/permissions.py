@@ -14,6 +14,18 @@ def must_use_two_factor(user) -> bool:
     return can_access_admin(user)
 
 
+def is_verified_learner(user) -> bool:
+    """An active learner whose e-mail address is confirmed: enrols and posts."""
+    from allauth.account.models import EmailAddress
+
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.is_learner
+        and EmailAddress.objects.filter(user=user, verified=True).exists()
+    )
+
+
 def can_extend_session(user) -> bool:
     return user.is_authenticated and user.is_active
 

@@ -231,3 +231,24 @@ def test_a_long_first_name_still_gives_a_display_name_that_fits(topic):
     user = UserFactory(first_name="Bardzo" * 20)
     profile = services.forum_profile_ensure(user=user)
     assert len(profile.display_name) <= 40
+
+
+def test_the_report_link_is_offered_only_to_those_who_may_report(client, topic):
+    from portal.accounts.roles import MODERATOR
+    from tests.factories.accounts import StaffFactory
+
+    report_url = reverse("forum:post_report", args=[topic.posts.first().pk])
+
+    def offered():
+        page = client.get(reverse("forum:topic", args=[topic.pk]))
+        return report_url in page.content.decode()
+
+    reader = UserFactory()
+    client.force_login(reader)
+    assert offered()
+
+    services.user_mute(user=reader, by=StaffFactory(), days=1, reason="Spór")
+    assert not offered()
+
+    client.force_login(StaffFactory(role=MODERATOR))
+    assert not offered()
