@@ -43,10 +43,6 @@ class AttemptForm(forms.Form):
                 data[question["id"]] = value if isinstance(value, list) else [value]
         return data
 
-    def unanswered(self):
-        given = self.responses()
-        return [q for q in self.attempt.questions if q["id"] not in given]
-
 
 class CheckQuestionForm(forms.Form):
     """An in-lesson check question, graded on the server."""

@@ -4,11 +4,15 @@ from django.utils.translation import gettext as _
 
 from privacy.registry import DataProvider, register
 
-from .models import Certificate, Enrollment, LearnerAccommodation
+from .models import Attempt, Certificate, Enrollment, LearnerAccommodation
 
 
 def export(user) -> dict:
-    enrollments = Enrollment.objects.filter(user=user).select_related("course")
+    enrollments = (
+        Enrollment.objects.filter(user=user)
+        .select_related("course")
+        .prefetch_related("completions__lesson", "attempts")
+    )
     return {
         "enrolments": [
             {
@@ -19,7 +23,7 @@ def export(user) -> dict:
                         "lesson": c.lesson.title,
                         "completed_at": c.completed_at.isoformat(),
                     }
-                    for c in enrollment.completions.select_related("lesson")
+                    for c in enrollment.completions.all()
                 ],
                 "test_attempts": [
                     {
@@ -68,8 +72,7 @@ def erase(user) -> list[str]:
         certificate.full_name = _("Deleted user")
         certificate.pdf = ""
         certificate.save(update_fields=["full_name", "pdf"])
-    for enrollment in Enrollment.objects.filter(user=user):
-        enrollment.attempts.update(responses={})
+    Attempt.objects.filter(enrollment__user=user).update(responses={})
     LearnerAccommodation.objects.filter(user=user).delete()
     return [
         _(

@@ -76,6 +76,7 @@ class TestStatus:
     attempts_used: int = 0
     attempts_left: int | None = None
     available_from: object = None
+    attempts: tuple = ()
 
 
 def test_status(*, enrollment, now=None) -> TestStatus:
@@ -86,6 +87,7 @@ def test_status(*, enrollment, now=None) -> TestStatus:
     used = len(attempts)
     left = None if not course.max_attempts else max(course.max_attempts - used, 0)
     common = {
+        "attempts": tuple(attempts),
         "open_attempt": open_attempt,
         "attempts_used": used,
         "attempts_left": left,

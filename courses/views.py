@@ -38,9 +38,6 @@ def _enrollment_or_redirect(request, course):
 
 def course_detail(request, course):
     progress = selectors.course_progress(course=course, user=request.user)
-    status = None
-    if progress.enrollment:
-        status = services.test_status(enrollment=progress.enrollment)
     return TemplateResponse(
         request,
         "courses/course_page.html",
@@ -48,7 +45,6 @@ def course_detail(request, course):
             "page": course,
             "self": course,
             "progress": progress,
-            "test_status": status,
             "can_enroll": permissions.can_enroll(request.user, course),
         },
     )
@@ -94,7 +90,6 @@ def _lesson_context(request, lesson, course, checks=None):
         "previous_lesson": lessons[index - 1] if index > 0 else None,
         "next_lesson": lessons[index + 1] if index + 1 < len(lessons) else None,
         "position": index + 1,
-        "checks": checks,
     }
 
 
@@ -178,7 +173,6 @@ def test_overview(request, course):
             "course": course,
             "enrollment": enrollment,
             "status": services.test_status(enrollment=enrollment),
-            "attempts": enrollment.attempts.order_by("number"),
             "time_limit": _time_limit_for(course, request.user),
         },
     )
@@ -278,7 +272,9 @@ def dashboard(request):
     )
 
 
-def _certificate_for(request, number):
+def _certificate_for(request, number, *, action):
+    """The certificate, if this person may see it; staff reading someone else's
+    certificate leave an entry in the audit log."""
     certificate = (
         Certificate.objects.select_related("enrollment").filter(number=number).first()
     )
@@ -286,16 +282,16 @@ def _certificate_for(request, number):
         request.user, certificate
     ):
         raise Http404
+    if certificate.enrollment.user_id != request.user.pk:
+        from privacy.services import audit_record
+
+        audit_record(request=request, action=action, obj=certificate)
     return certificate
 
 
 @never_cache
 def certificate_pdf(request, number):
-    certificate = _certificate_for(request, number)
-    if certificate.enrollment.user_id != request.user.pk:
-        from privacy.services import audit_record
-
-        audit_record(request=request, action="download", obj=certificate)
+    certificate = _certificate_for(request, number, action="download")
     if certificate.status != Certificate.Status.READY or not certificate.pdf:
         services.certificate_render_again(certificate=certificate)
         messages.info(
@@ -314,7 +310,7 @@ def certificate_pdf(request, number):
 def certificate_html(request, number):
     from .certificates import certificate_context
 
-    certificate = _certificate_for(request, number)
+    certificate = _certificate_for(request, number, action="view")
     return TemplateResponse(
         request, "courses/certificate.html", certificate_context(certificate)
     )

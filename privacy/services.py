@@ -1,6 +1,7 @@
 """Writes in privacy: consent decisions."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import (
     OPTIONAL_CATEGORIES,
@@ -130,13 +131,13 @@ def data_request_extend(*, request, by, reason: str, months: int = 2):
     from django.utils import timezone
 
     if not request.is_open or request.status == request.Status.EXTENDED:
-        raise RequestRuleError("Only a request not yet extended can be extended.")
+        raise RequestRuleError(_("Only a request not yet extended can be extended."))
     if not reason.strip():
-        raise RequestRuleError("An extension needs reasons.")
+        raise RequestRuleError(_("An extension needs reasons."))
     if not 1 <= months <= 2:
-        raise RequestRuleError("An extension is one or two months.")
+        raise RequestRuleError(_("An extension is one or two months."))
     if timezone.now() > request.due_at:
-        raise RequestRuleError("The extension must be told within the first month.")
+        raise RequestRuleError(_("The extension must be told within the first month."))
     request.status = request.Status.EXTENDED
     request.extension_reason = reason.strip()
     request.due_at = add_months(request.received_at, 1 + months)
@@ -152,9 +153,9 @@ def data_request_close(*, request, by, outcome: str, rejected: bool = False):
     from django.utils import timezone
 
     if not request.is_open:
-        raise RequestRuleError("The request is already closed.")
+        raise RequestRuleError(_("The request is already closed."))
     if rejected and not outcome.strip():
-        raise RequestRuleError("A refusal needs reasons.")
+        raise RequestRuleError(_("A refusal needs reasons."))
     request.status = request.Status.REJECTED if rejected else request.Status.COMPLETED
     request.outcome = outcome.strip()
     request.closed_at = timezone.now()
@@ -203,7 +204,7 @@ def restriction_lift(*, request, by):
     """Lift a restriction, telling the person first (RODO art. 18(3))."""
     user = request.user
     if user is None or not user.processing_restricted:
-        raise RequestRuleError("This person's processing is not restricted.")
+        raise RequestRuleError(_("This person's processing is not restricted."))
     _notify(request, "restriction_lifted")
     user.processing_restricted = False
     user.save(update_fields=["processing_restricted"])

@@ -166,9 +166,6 @@ class CoursePage(RoutablePageMixin, Page):
 
         return views.test_result(request, self, number)
 
-    def question_pool(self):
-        return {block.id: block.value for block in self.questions}
-
 
 class LessonPage(RoutablePageMixin, Page):
     summary = models.CharField(_("summary"), max_length=250, blank=True)

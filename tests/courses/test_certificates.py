@@ -183,3 +183,16 @@ def test_the_pdf_is_kept_outside_the_public_media_folder(certificate, settings):
     path = certificate.pdf.path
     assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
     assert not path.startswith(str(settings.MEDIA_ROOT))
+
+
+def test_staff_reading_someone_elses_certificate_are_audited(client, certificate):
+    from privacy.models import AuditEntry
+
+    client.force_login(StaffFactory(is_superuser=True))
+    client.get(reverse("courses:certificate", args=[certificate.number]))
+    client.get(reverse("courses:certificate_pdf", args=[certificate.number]))
+
+    assert sorted(AuditEntry.objects.values_list("action", flat=True)) == [
+        "download",
+        "view",
+    ]

@@ -214,3 +214,19 @@ def test_restricted_data_is_frozen(client, learner):
     assert page.status_code == 200 and 'name="first_name"' not in page.content.decode()
     response = client.post(reverse("accounts:my_data"), {"first_name": "Inna"})
     assert response.status_code == 403
+
+
+def test_rule_errors_reach_the_officer_in_polish(learner):
+    from django.utils import translation
+
+    from tests.factories.accounts import StaffFactory
+
+    officer = StaffFactory(role=DATA_PROTECTION_OFFICER)
+    data_request = services.data_request_create(user=learner, kind="copy")
+    services.data_request_close(request=data_request, by=officer, outcome="Gotowe")
+
+    with translation.override("pl"):
+        with pytest.raises(services.RequestRuleError, match="już zamknięty"):
+            services.data_request_close(
+                request=data_request, by=officer, outcome="Jeszcze raz"
+            )
