@@ -34,7 +34,7 @@ def main():
     try:
         from portal.accounts.models import PupOffice, User
         from portal.accounts.services import pup_offices_load
-        from portal.pages.services import demo_content_load
+        from portal.pages.demo import demo_content_load
 
         pup_offices_load()
         demo_content_load()
@@ -47,7 +47,7 @@ def main():
             pup_office=PupOffice.objects.first(),
         )
         from portal.accounts.services import legal_documents_accept
-        from portal.pages.selectors import legal_settings
+        from privacy.selectors import legal_settings
 
         legal = legal_settings()
         legal_documents_accept(

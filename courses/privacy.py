@@ -86,6 +86,13 @@ def erase(user) -> list[str]:
     ]
 
 
+def files(user):
+    """The person's certificates, as PDF files in the copy of data."""
+    for certificate in Certificate.objects.filter(enrollment__user=user):
+        if certificate.pdf:
+            yield f"certyfikaty/{certificate.number}.pdf", certificate.pdf
+
+
 register(
     DataProvider(
         key="courses",
@@ -93,5 +100,7 @@ register(
         models=(Enrollment, LearnerAccommodation),
         export=export,
         erase=erase,
+        files=files,
+        file_fields=("courses.Certificate.pdf",),
     )
 )

@@ -7,6 +7,8 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 
+from portal.celery import app
+
 
 def check_database():
     with connection.cursor() as cursor:
@@ -23,8 +25,6 @@ def check_cache():
 
 
 def check_broker():
-    from portal.celery import app
-
     if app.conf.task_always_eager:
         return "in-process"
     with app.connection_for_write() as conn:

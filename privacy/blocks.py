@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .models import CookieDeclaration
+
 
 class CookieDeclarationBlock(blocks.StaticBlock):
     """The table of cookies, as edited in the admin, placed in a page."""
@@ -14,8 +16,6 @@ class CookieDeclarationBlock(blocks.StaticBlock):
         template = "privacy/cookie_declaration_block.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import CookieDeclaration
-
         context = super().get_context(value, parent_context=parent_context)
         context["declaration"] = CookieDeclaration.objects.all()
         return context

@@ -1,14 +1,13 @@
-from . import consent
+from . import consent, selectors
 
 
 def cookie_consent(request):
     """The visitor's consent, for the banner and for embeds that need it."""
-    from portal.pages.models import LegalSettings
 
     def load():
         cached = getattr(request, "_cookie_consent", None)
         if cached is None:
-            version = LegalSettings.for_request(request).privacy_version
+            version = selectors.privacy_policy_version(request)
             cached = consent.read(request, version)
             request._cookie_consent = cached
         return cached

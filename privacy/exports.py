@@ -3,11 +3,19 @@
 import io
 import json
 import zipfile
+from datetime import timedelta
 
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
+from portal.core.mail import email_send
+
+from .models import DataExport
 from .registry import providers
+from .selectors import retention_periods
 
 ART_15_INFORMATION = {
     "administrator": "Wojewódzki Urząd Pracy w Krakowie, Plac na Stawach 1, 30-107 Kraków",
@@ -33,9 +41,7 @@ ART_15_INFORMATION = {
 
 
 def build_export(user) -> bytes:
-    """Collect every provider's data and the certificates into one ZIP file."""
-    from courses.models import Certificate
-
+    """Collect every provider's data and files into one ZIP file."""
     sections = {provider.label: provider.export(user) for provider in providers()}
     generated_at = timezone.now()
     data = {
@@ -65,10 +71,36 @@ def build_export(user) -> bytes:
                 },
             ),
         )
-        for certificate in Certificate.objects.filter(enrollment__user=user):
-            if certificate.pdf:
-                with certificate.pdf.open("rb") as handle:
-                    archive.writestr(
-                        f"certyfikaty/{certificate.number}.pdf", handle.read()
-                    )
+        for provider in providers():
+            for name, file in provider.files(user):
+                with file.open("rb") as handle:
+                    archive.writestr(name, handle.read())
     return buffer.getvalue()
+
+
+def data_export_build(*, export_id) -> str:
+    """Build a copy of data once, store it for its days and tell its owner."""
+    export = DataExport.objects.select_related("user").get(pk=export_id)
+    if export.ready_at:
+        return "already ready"
+    content = build_export(export.user)
+    with transaction.atomic():
+        export = DataExport.objects.select_for_update().get(pk=export_id)
+        if export.ready_at:
+            return "already ready"
+        export.file.save(
+            f"kopia-danych-{export.pk}.zip", ContentFile(content), save=False
+        )
+        export.ready_at = timezone.now()
+        days = retention_periods().data_export_days
+        export.expires_at = export.ready_at + timedelta(days=days)
+        export.save(update_fields=["file", "ready_at", "expires_at"])
+        email_send(
+            template="privacy/email/export_ready",
+            to=export.user.email,
+            context={
+                "export": export,
+                "path": reverse("privacy:export", args=[export.pk]),
+            },
+        )
+    return "built"

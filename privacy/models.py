@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from courses.models.learning import private_storage
+from portal.core.storage import private_storage
 
 
 class CookieCategory(models.TextChoices):
@@ -183,46 +183,6 @@ class DataExport(models.Model):
         return f"{self.user_id} {self.created_at:%Y-%m-%d}"
 
 
-class AuditEntry(models.Model):
-    """One operation by staff on personal data, append-only."""
-
-    class Action(models.TextChoices):
-        VIEW = "view", _("viewed")
-        CHANGE = "change", _("changed")
-        EXPORT = "export", _("exported")
-        DELETE = "delete", _("erased")
-        DOWNLOAD = "download", _("downloaded")
-
-    actor = models.ForeignKey(
-        "accounts.User",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("who"),
-    )
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
-    object_type = models.CharField(_("object"), max_length=100)
-    object_id = models.CharField(_("object id"), max_length=64)
-    description = models.CharField(_("description"), max_length=300, blank=True)
-    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
-    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("audit log entry")
-        verbose_name_plural = _("audit log")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_type}"
-
-    def save(self, *args, **kwargs):
-        if self.pk:
-            raise PermissionError("The audit log is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("The audit log is append-only.")
-
-
 @register_setting(icon="time")
 class RetentionSettings(BaseSiteSetting):
     """How long the portal keeps what, edited by the data-protection officer."""
@@ -235,6 +195,21 @@ class RetentionSettings(BaseSiteSetting):
     )
     contact_message_months = models.PositiveSmallIntegerField(
         _("delete contact-form messages after (months)"), default=12
+    )
+    data_export_days = models.PositiveSmallIntegerField(
+        _("delete copies of data after (days)"),
+        default=7,
+        help_text=_("How long a person can download the copy of their data."),
+    )
+    failed_login_days = models.PositiveSmallIntegerField(
+        _("delete records of failed logins after (days)"), default=1
+    )
+    request_confirmation_hours = models.PositiveSmallIntegerField(
+        _(
+            "the confirmation link of a request filed without an account is valid for "
+            "(hours)"
+        ),
+        default=48,
     )
     programme_end = models.DateField(
         _("end of the programme"),
@@ -250,9 +225,66 @@ class RetentionSettings(BaseSiteSetting):
         FieldPanel("unverified_account_days"),
         FieldPanel("consent_record_months"),
         FieldPanel("contact_message_months"),
+        FieldPanel("data_export_days"),
+        FieldPanel("failed_login_days"),
+        FieldPanel("request_confirmation_hours"),
         FieldPanel("programme_end"),
         FieldPanel("archival_years"),
     ]
 
     class Meta:
         verbose_name = _("retention periods")
+
+
+@register_setting(icon="doc-full")
+class LegalSettings(BaseSiteSetting):
+    """The documents a person accepts at signup, with the version in force."""
+
+    terms_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("terms of use page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    terms_version = models.CharField(
+        _("terms of use version"),
+        max_length=40,
+        default="1.0",
+        help_text=_("Change it whenever the terms change in substance."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy and cookies policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_version = models.CharField(
+        _("privacy notice version"),
+        max_length=40,
+        default="1.0",
+        help_text=_("Change it whenever the privacy notice changes in substance."),
+    )
+    footer_text = models.TextField(
+        _("footer text"),
+        blank=True,
+        help_text=_(
+            "A line about the administrator and the programme, shown in the footer."
+        ),
+    )
+
+    panels = [
+        FieldPanel("terms_page"),
+        FieldPanel("terms_version"),
+        FieldPanel("privacy_page"),
+        FieldPanel("privacy_version"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        # The table kept its name when the model moved here from the pages app.
+        db_table = "pages_legalsettings"
+        verbose_name = _("legal documents and footer")

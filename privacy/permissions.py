@@ -10,7 +10,7 @@ def can_file_request(user) -> bool:
 
 
 def can_read_audit_log(user) -> bool:
-    return user.is_authenticated and user.has_perm("privacy.view_auditentry")
+    return user.is_authenticated and user.has_perm("core.view_auditentry")
 
 
 def can_download_export(user, export, now) -> bool:

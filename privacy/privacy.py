@@ -1,8 +1,11 @@
-"""Privacy: the person's own data-subject requests."""
+"""Privacy: the person's own data-subject requests, copies of data and consent."""
 
 from django.utils.translation import gettext as _
 
-from .models import AuditEntry, DataExport, DataRequest, DataRequestEvent
+from portal.core.dates import add_months
+from portal.core.models import AuditEntry
+
+from .models import ConsentRecord, DataExport, DataRequest, DataRequestEvent
 from .registry import DataProvider, register
 
 
@@ -44,6 +47,20 @@ def erase(user) -> list[str]:
     ]
 
 
+def expire(now, periods) -> dict:
+    """Consent records after their months; copies of data after their days."""
+    consent_records = ConsentRecord.objects.filter(
+        created_at__lt=add_months(now, -periods.consent_record_months)
+    ).delete()[0]
+    expired = 0
+    for export in DataExport.objects.filter(expires_at__lt=now):
+        if export.file:
+            export.file.delete(save=False)
+        export.delete()
+        expired += 1
+    return {"consent_records": consent_records, "data_exports": expired}
+
+
 register(
     DataProvider(
         key="privacy",
@@ -51,5 +68,8 @@ register(
         models=(DataRequest, DataRequestEvent, DataExport, AuditEntry),
         export=export,
         erase=erase,
+        # A copy of data is not put into the next copy; erasure deletes it.
+        file_fields=("privacy.DataExport.file",),
+        expire=expire,
     )
 )

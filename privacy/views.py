@@ -1,19 +1,29 @@
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.accounts.security import safe_next
+from portal.core.http import safe_next
+from portal.core.mail import email_send
 
-from . import consent, permissions, selectors, services
-from .models import OPTIONAL_CATEGORIES, CookieCategory, CookieDeclaration
-
-
-def _policy_version(request):
-    from portal.pages.models import LegalSettings
-
-    return LegalSettings.for_request(request).privacy_version
+from . import consent, permissions, selectors
+from .forms import DataRequestForm, PublicDataRequestForm
+from .models import (
+    OPTIONAL_CATEGORIES,
+    CookieCategory,
+    CookieDeclaration,
+    DataExport,
+    DataRequest,
+)
+from .services import consent as consent_services
+from .services import requests as request_services
 
 
 def _back(request):
@@ -21,9 +31,9 @@ def _back(request):
 
 
 def _save(request, categories, target):
-    version = _policy_version(request)
+    version = selectors.privacy_policy_version(request)
     previous = consent.read(request, version)
-    record = services.consent_record(
+    record = consent_services.consent_record(
         consent_id=previous.consent_id or None,
         categories=categories,
         policy_version=version,
@@ -35,7 +45,7 @@ def _save(request, categories, target):
         for c in OPTIONAL_CATEGORIES
         if c in previous.categories and c not in record.categories
     ]
-    for name in services.cookies_to_delete(withdrawn=withdrawn):
+    for name in consent_services.cookies_to_delete(withdrawn=withdrawn):
         response.delete_cookie(name)
     return response
 
@@ -44,7 +54,7 @@ def _save(request, categories, target):
 def decide(request):
     """The banner's buttons: accept all, reject all, or allow one category more."""
     action = request.POST.get("action")
-    version = _policy_version(request)
+    version = selectors.privacy_policy_version(request)
     current = consent.read(request, version)
     if action == "accept_all":
         categories = list(OPTIONAL_CATEGORIES)
@@ -63,7 +73,7 @@ def decide(request):
 
 def settings_page(request):
     """Per-category switches and the cookie declaration; withdrawal is as easy."""
-    version = _policy_version(request)
+    version = selectors.privacy_policy_version(request)
     current = consent.read(request, version)
     if request.method == "POST":
         chosen = [c for c in OPTIONAL_CATEGORIES if request.POST.get(c) == "on"]
@@ -86,16 +96,9 @@ def settings_page(request):
 # Data-subject requests: the person's side -------------------------------------------
 
 CONFIRM_SALT = "privacy.request-confirm"
-CONFIRM_MAX_AGE = 60 * 60 * 48
 
 
 def my_requests(request):
-    from django.contrib.auth.views import redirect_to_login
-    from django.core.exceptions import PermissionDenied
-
-    from .forms import DataRequestForm
-    from .models import DataRequest
-
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not permissions.can_file_request(request.user):
@@ -103,8 +106,8 @@ def my_requests(request):
     form = DataRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.data_request_create(user=request.user, **form.cleaned_data)
-        except services.DuplicateRequest:
+            request_services.data_request_create(user=request.user, **form.cleaned_data)
+        except request_services.DuplicateRequest:
             form.add_error(
                 "kind",
                 _("You already have an open request of this type. We will answer it."),
@@ -128,25 +131,18 @@ def my_requests(request):
 
 
 def public_request(request):
-    from django.core import signing
-    from django.urls import reverse
-
-    from portal.accounts.services import email_send
-
-    from .forms import PublicDataRequestForm
-
     form = PublicDataRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            filed = services.data_request_create(
+            filed = request_services.data_request_create(
                 kind=data["kind"],
                 details=data["details"],
                 name=data["name"],
                 email=data["email"],
                 confirmed=False,
             )
-        except services.DuplicateRequest:
+        except request_services.DuplicateRequest:
             form.add_error(
                 "kind",
                 _("There is already an open request of this type from this address."),
@@ -166,13 +162,9 @@ def public_request(request):
 
 
 def confirm_request(request, token):
-    from django.core import signing
-    from django.http import Http404
-
-    from .models import DataRequest
-
     try:
-        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+        hours = selectors.retention_periods().request_confirmation_hours
+        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=hours * 60 * 60)
     except signing.SignatureExpired:
         return TemplateResponse(
             request, "privacy/request_confirmed.html", {"expired": True}, status=410
@@ -183,7 +175,7 @@ def confirm_request(request, token):
     if data_request is None:
         raise Http404
     if request.method == "POST":
-        services.data_request_confirm(request=data_request)
+        request_services.data_request_confirm(request=data_request)
         return TemplateResponse(
             request, "privacy/request_confirmed.html", {"data_request": data_request}
         )
@@ -194,10 +186,6 @@ def confirm_request(request, token):
 
 def export_download(request, pk):
     """The owner's copy of data, for 7 days; anyone else gets 404."""
-    from django.http import FileResponse, Http404
-    from django.utils import timezone
-
-    from .models import DataExport
 
     export = DataExport.objects.filter(pk=pk).first()
     if export is None or not permissions.can_download_export(

@@ -30,7 +30,7 @@ def celery_worker_on_redis(settings):
 
 
 def test_mail_task_is_delivered_by_a_worker_through_redis(celery_worker_on_redis):
-    from portal.accounts.tasks import email_send_task
+    from portal.core.tasks import email_send_task
 
     payload = {
         "subject": "Próba",

@@ -1,40 +1,17 @@
 """A learner's way through a course: enrolment, lessons, test attempts, certificate."""
 
-import os
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.storage import private_storage
+
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files never under the public media URL; views check who may have them.
-
-    The folder is read from the settings on each use, so that a change of
-    PRIVATE_MEDIA_ROOT (per test, per deployment) is followed.
-    """
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-
-private_storage = PrivateStorage()
 
 
 def verification_code_generate():

@@ -9,6 +9,8 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.sites.requests import RequestSite
 
+from portal.core.mail import email_enqueue
+
 from . import permissions, services
 
 
@@ -21,7 +23,7 @@ class AccountAdapter(DefaultAccountAdapter):
         ctx = {"request": request, "email": email, "current_site": site}
         ctx.update(context)
         message = self.render_mail(template_prefix, email, ctx)
-        services.email_enqueue(message=message)
+        email_enqueue(message=message)
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)

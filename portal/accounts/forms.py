@@ -8,6 +8,8 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from privacy.selectors import legal_settings
+
 from .models import LegalDocument, PupOffice, User
 
 
@@ -93,8 +95,6 @@ class SignupForm(LearnerDetailsMixin, AllauthSignupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from portal.pages.selectors import legal_settings
-
         self.legal = legal_settings()
         self.fields["pup_office"].queryset = office_queryset()
         self.fields["email"].label = _("E-mail address")

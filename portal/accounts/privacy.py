@@ -1,14 +1,17 @@
 """The account: identity, status and office, accepted documents, sign-in factors."""
 
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.users.models import UserProfile
 
-from privacy.registry import DataProvider, register
+from privacy.registry import ERASE_ACCOUNT_LAST, DataProvider, register
 
 from .models import LegalAcceptance
 
@@ -58,8 +61,6 @@ def erase(user) -> list[str]:
     for session in Session.objects.filter(expire_date__gt=timezone.now()):
         if session.get_decoded().get("_auth_user_id") == str(user.pk):
             session.delete()
-    from axes.models import AccessAttempt
-
     AccessAttempt.objects.filter(username__iexact=user.email).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
@@ -79,6 +80,26 @@ def erase(user) -> list[str]:
     ]
 
 
+def expire(now, periods) -> dict:
+    """Accounts never verified, and records of failed logins, after their days."""
+    verified = EmailAddress.objects.filter(verified=True).values("user_id")
+    unverified = (
+        get_user_model()
+        .objects.filter(
+            is_staff=False,
+            is_superuser=False,
+            date_joined__lt=now - timedelta(days=periods.unverified_account_days),
+        )
+        .exclude(pk__in=verified)
+    )
+    done = {"unverified_accounts": unverified.count()}
+    unverified.delete()
+    done["failed_logins"] = AccessAttempt.objects.filter(
+        attempt_time__lt=now - timedelta(days=periods.failed_login_days)
+    ).delete()[0]
+    return done
+
+
 register(
     DataProvider(
         key="accounts",
@@ -92,5 +113,7 @@ register(
         ),
         export=export,
         erase=erase,
+        erase_order=ERASE_ACCOUNT_LAST,
+        expire=expire,
     )
 )

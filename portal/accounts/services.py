@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.auth.models import Group
-from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,90 +14,6 @@ from .models import LegalAcceptance, LegalDocument, PupOffice, User
 from .roles import STAFF_ROLES
 
 OFFICES_CSV = Path(__file__).resolve().parent / "data" / "pup_malopolska.csv"
-
-
-# E-mail -----------------------------------------------------------------------
-
-
-def email_message_payload(message: EmailMessage) -> dict:
-    return {
-        "subject": message.subject,
-        "body": message.body,
-        "from_email": message.from_email,
-        "to": list(message.to),
-        "reply_to": list(message.reply_to),
-        "headers": dict(message.extra_headers),
-        "content_subtype": message.content_subtype,
-        "alternatives": [
-            [content, mimetype]
-            for content, mimetype in getattr(message, "alternatives", [])
-        ],
-    }
-
-
-def email_message_from_payload(payload: dict) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(
-        subject=payload["subject"],
-        body=payload["body"],
-        from_email=payload["from_email"],
-        to=payload["to"],
-        reply_to=payload.get("reply_to") or None,
-        headers=payload.get("headers") or None,
-    )
-    message.content_subtype = payload.get("content_subtype", "plain")
-    for content, mimetype in payload.get("alternatives", []):
-        message.attach_alternative(content, mimetype)
-    return message
-
-
-def email_send(
-    *,
-    template: str,
-    to: str | list,
-    context: dict,
-    headers=None,
-    reply_to=None,
-    essential: bool = False,
-) -> None:
-    """Render `<template>_subject.txt` and `_message.txt` and queue the message.
-
-    A person whose processing is restricted (RODO art. 18) gets only essential
-    mail: answers about their own requests.
-    """
-    recipients = [to] if isinstance(to, str) else list(to)
-    if not essential:
-        restricted = set(
-            User.objects.filter(
-                email__in=[r.lower() for r in recipients], processing_restricted=True
-            ).values_list("email", flat=True)
-        )
-        recipients = [r for r in recipients if r.lower() not in restricted]
-        if not recipients:
-            return
-    from django.conf import settings
-    from django.template.loader import render_to_string
-
-    context = {**context, "base_url": settings.PORTAL_BASE_URL.rstrip("/")}
-    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-    body = render_to_string(f"{template}_message.txt", context)
-    email_enqueue(
-        message=EmailMultiAlternatives(
-            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-            body=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=recipients,
-            reply_to=reply_to,
-            headers=headers,
-        )
-    )
-
-
-def email_enqueue(*, message: EmailMessage) -> None:
-    """Hand a rendered message to the mail task once the transaction commits."""
-    from .tasks import email_send_task
-
-    payload = email_message_payload(message)
-    transaction.on_commit(lambda: email_send_task.delay(payload))
 
 
 # Learners ---------------------------------------------------------------------

@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from portal.core.http import safe_next
+from privacy.models import LegalSettings
+
 from . import permissions, services, sessions
 from .forms import AcceptDocumentsForm, MyDataForm
-from .security import safe_next
 from .selectors import documents_pending_acceptance
 
 
@@ -85,8 +87,6 @@ def current_documents_required(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        from portal.pages.models import LegalSettings
-
         if permissions.must_accept_documents(request.user):
             legal = LegalSettings.for_request(request)
             versions = _versions(legal)
@@ -107,8 +107,6 @@ def current_documents_required(view):
 @login_required
 def accept_documents(request):
     """Ask a learner to accept documents that changed since they last did."""
-    from portal.pages.models import LegalSettings
-
     legal = LegalSettings.for_request(request)
     pending = documents_pending_acceptance(user=request.user, legal=legal)
     next_url = safe_next(request)

@@ -87,7 +87,7 @@ class ContactPage(Page):
         verbose_name = _("contact page")
 
     def serve(self, request, *args, **kwargs):
-        from .views import contact_page
+        from .views import contact_page  # deferred: the view's services import models
 
         return contact_page(request, self)
 
@@ -228,58 +228,6 @@ class NavigationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("menus and footer")
-
-
-@register_setting(icon="doc-full")
-class LegalSettings(BaseSiteSetting):
-    """The documents a person accepts at signup, with the version in force."""
-
-    terms_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("terms of use page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    terms_version = models.CharField(
-        _("terms of use version"),
-        max_length=40,
-        default="1.0",
-        help_text=_("Change it whenever the terms change in substance."),
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy and cookies policy page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy_version = models.CharField(
-        _("privacy notice version"),
-        max_length=40,
-        default="1.0",
-        help_text=_("Change it whenever the privacy notice changes in substance."),
-    )
-    footer_text = models.TextField(
-        _("footer text"),
-        blank=True,
-        help_text=_(
-            "A line about the administrator and the programme, shown in the footer."
-        ),
-    )
-
-    panels = [
-        FieldPanel("terms_page"),
-        FieldPanel("terms_version"),
-        FieldPanel("privacy_page"),
-        FieldPanel("privacy_version"),
-        FieldPanel("footer_text"),
-    ]
-
-    class Meta:
-        verbose_name = _("legal documents and footer")
 
 
 class PeerReviewTask(AbstractGroupApprovalTask):

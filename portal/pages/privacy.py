@@ -1,5 +1,6 @@
 """The CMS: what staff wrote and did in the admin (learners have none of it)."""
 
+from django.apps import apps
 from django.utils.translation import gettext as _
 from wagtail.admin.models import EditingSession
 from wagtail.documents.models import Document
@@ -17,12 +18,13 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from portal.core.dates import add_months
 from privacy.registry import DataProvider, register
+
+from .models import ContactMessage
 
 
 def _extra_models():
-    from django.apps import apps
-
     names = [("wagtailadmin", "FormState"), ("wagtailcore", "APIToken")]
     return tuple(apps.get_model(*name) for name in names)
 
@@ -61,6 +63,14 @@ def erase(user) -> list[str]:
     ]
 
 
+def expire(now, periods) -> dict:
+    """Messages sent through the contact form, after their months."""
+    deleted = ContactMessage.objects.filter(
+        created_at__lt=add_months(now, -periods.contact_message_months)
+    ).delete()[0]
+    return {"contact_messages": deleted}
+
+
 register(
     DataProvider(
         key="cms",
@@ -83,5 +93,6 @@ register(
         + _extra_models(),
         export=export,
         erase=erase,
+        expire=expire,
     )
 )

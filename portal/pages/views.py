@@ -1,14 +1,24 @@
+from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from wagtail.models import Page
+
+from portal.core.http import client_ip, safe_next
+from portal.core.ratelimit import rate_limit_allow
+
+from . import display, services
+from .forms import ContactForm
+from .selectors import search_terms
 
 RESULTS_PER_PAGE = 10
 DISPLAY_TOOLS_ID = "wyglad"
 
 
 def search(request):
-    from .selectors import search_terms
-
     query = request.GET.get("q", "").strip()[:200]
     pages = Page.objects.none()
     if terms := search_terms(query):
@@ -31,14 +41,6 @@ CONTACT_LIMIT = (5, 60 * 60)
 
 def contact_page(request, page):
     """The contact page: details from the CMS, and a form that keeps what was typed."""
-    from django.contrib import messages
-    from django.shortcuts import redirect
-    from django.utils.translation import gettext as _
-
-    from portal.accounts.security import client_ip, rate_limit_allow
-
-    from . import services
-    from .forms import ContactForm
 
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -64,13 +66,6 @@ def contact_page(request, page):
 
 def display_settings(request):
     """Set the text size or toggle high contrast; works as a plain form without JS."""
-    from django.conf import settings
-    from django.http import HttpResponseNotAllowed
-    from django.shortcuts import redirect
-
-    from portal.accounts.security import safe_next
-
-    from . import display
 
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])

@@ -1,5 +1,6 @@
 """Settings shared by every environment; what differs comes from the environment."""
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -33,6 +34,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "portal.core",
     "portal.accounts",
     "portal.pages",
     "courses",
@@ -151,10 +153,6 @@ CELERY_BEAT_SCHEDULE = {
         "task": "privacy.tasks.retention_task",
         "schedule": 60 * 60 * 24,
     },
-    "data-exports-delete-expired": {
-        "task": "privacy.tasks.data_exports_delete_expired_task",
-        "schedule": 60 * 60 * 24,
-    },
     "data-requests-remind": {
         "task": "privacy.tasks.data_requests_remind_task",
         "schedule": 60 * 60 * 24,
@@ -227,7 +225,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_CALLABLE = "portal.accounts.security.axes_username"
-AXES_CLIENT_IP_CALLABLE = "portal.accounts.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "portal.core.http.client_ip"
 # How many reverse proxies stand in front of the portal (1 behind nginx), so that
 # lockouts and rate limits count real visitors, not the proxy.
 TRUSTED_PROXY_COUNT = int(env("DJANGO_TRUSTED_PROXY_COUNT", "0"))
@@ -290,9 +288,20 @@ MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 PRIVATE_MEDIA_ROOT = Path(
     env("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media"))
 )
+# The "private" storage holds them (portal.core.storage). A deployment may point it
+# at another backend, e.g. an S3-compatible store, with DJANGO_PRIVATE_STORAGE_BACKEND
+# and its options as JSON in DJANGO_PRIVATE_STORAGE_OPTIONS.
+PRIVATE_STORAGE = {
+    "BACKEND": env(
+        "DJANGO_PRIVATE_STORAGE_BACKEND",
+        "portal.core.storage.PrivateFileSystemStorage",
+    ),
+    "OPTIONS": json.loads(env("DJANGO_PRIVATE_STORAGE_OPTIONS", "{}")),
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": PRIVATE_STORAGE,
 }
 
 DEFAULT_FROM_EMAIL = env(

@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import courses.models.learning
+import portal.core.storage
 
 
 class Migration(migrations.Migration):
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         blank=True,
-                        storage=courses.models.learning.PrivateStorage(),
+                        storage=portal.core.storage.private_storage,
                         upload_to="exports/",
                     ),
                 ),

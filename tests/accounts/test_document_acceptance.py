@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from portal.accounts.models import LegalAcceptance
 from portal.accounts.roles import EDITOR
-from portal.pages.models import LegalSettings
+from privacy.models import LegalSettings
 from tests.factories.accounts import StaffFactory
 
 pytestmark = pytest.mark.django_db

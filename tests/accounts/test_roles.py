@@ -34,8 +34,8 @@ def test_roles_are_exactly_the_four_staff_groups():
 
 def test_each_role_holds_exactly_its_permissions():
     assert permissions_of(EDITOR) == [
-        "pages.change_legalsettings",
         "pages.change_navigationsettings",
+        "privacy.change_legalsettings",
         "wagtailadmin.access_admin",
     ]
     assert permissions_of(COORDINATOR) == [
@@ -50,12 +50,12 @@ def test_each_role_holds_exactly_its_permissions():
         "wagtailadmin.access_admin",
     ]
     assert permissions_of(DATA_PROTECTION_OFFICER) == [
+        "core.view_auditentry",
         "privacy.add_cookiedeclaration",
         "privacy.change_cookiedeclaration",
         "privacy.change_datarequest",
         "privacy.change_retentionsettings",
         "privacy.delete_cookiedeclaration",
-        "privacy.view_auditentry",
         "privacy.view_cookiedeclaration",
         "privacy.view_datarequest",
         "wagtailadmin.access_admin",

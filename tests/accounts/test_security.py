@@ -127,7 +127,7 @@ def test_production_cookies_are_secure_and_http_only():
 
 
 def test_the_client_address_is_read_behind_a_trusted_proxy(settings, rf):
-    from portal.accounts.security import client_ip
+    from portal.core.http import client_ip
 
     settings.TRUSTED_PROXY_COUNT = 1
     request = rf.get(

@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from portal.accounts.models import LegalAcceptance, PupOffice, User
-from portal.pages.models import LegalSettings
+from privacy.models import LegalSettings
 
 pytestmark = pytest.mark.django_db
 

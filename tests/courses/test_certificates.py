@@ -186,7 +186,7 @@ def test_the_pdf_is_kept_outside_the_public_media_folder(certificate, settings):
 
 
 def test_staff_reading_someone_elses_certificate_are_audited(client, certificate):
-    from privacy.models import AuditEntry
+    from portal.core.models import AuditEntry
 
     client.force_login(StaffFactory(is_superuser=True))
     client.get(reverse("courses:certificate", args=[certificate.number]))

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 KEPT_ON_PURPOSE = {
     "privacy.DataRequest",  # proof that the request was answered (RODO art. 5(2))
     "privacy.DataRequestEvent",
-    "privacy.AuditEntry",
+    "core.AuditEntry",
     # The failed sign-in tried after the erasure: a lockout record that the
     # retention task deletes after a day.
     "axes.AccessAttempt",

@@ -40,7 +40,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         """Learners accept the versions in force at signup; pass False to skip."""
         if create and extracted is not False and not self.is_staff:
             from portal.accounts.services import legal_documents_accept
-            from portal.pages.selectors import legal_settings
+            from privacy.selectors import legal_settings
 
             legal = legal_settings()
             legal_documents_accept(

@@ -3,8 +3,8 @@ from django.db import connection
 from django.urls import reverse
 
 from portal.accounts.roles import DATA_PROTECTION_OFFICER, EDITOR
-from privacy import services
-from privacy.models import AuditEntry
+from portal.core.models import AuditEntry
+from privacy.services import requests as services
 from tests.admin_helpers import login_with_second_factor
 from tests.factories.accounts import StaffFactory
 

@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.pages.models import LegalSettings
 from privacy import consent
-from privacy.models import ConsentRecord, CookieDeclaration
+from privacy.models import ConsentRecord, CookieDeclaration, LegalSettings
 
 pytestmark = pytest.mark.django_db
 DECIDE = reverse("privacy:decide")

@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from courses import services as course_services
 from portal.accounts.roles import DATA_PROTECTION_OFFICER
-from privacy import services, tasks
+from privacy import tasks
 from privacy.models import DataExport
+from privacy.services import requests as services
+from privacy.services import retention
 from tests.courses.test_test_rules import correct_responses
 from tests.factories.accounts import StaffFactory, UserFactory
 
@@ -71,7 +73,7 @@ def test_another_learner_gets_404_and_expired_copies_are_deleted(client, learner
     )
     client.force_login(learner)
     assert client.get(url).status_code == 404
-    assert tasks.data_exports_delete_expired_task() == 1
+    assert retention.retention_run()["data_exports"] == 1
     assert not DataExport.objects.exists()
 
 

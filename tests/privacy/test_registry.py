@@ -6,7 +6,12 @@ from django.db import models
 
 from courses import services as course_services
 from forum import services as forum_services
-from privacy.registry import covered_models, providers, user_relations
+from privacy.registry import (
+    covered_models,
+    declared_file_fields,
+    providers,
+    user_relations,
+)
 from tests.courses.test_test_rules import correct_responses
 from tests.factories.accounts import UserFactory
 
@@ -20,6 +25,28 @@ def test_every_model_pointing_at_a_user_is_covered_by_a_provider():
         if model not in covered_models()
     }
     assert not uncovered, f"no privacy provider covers: {sorted(uncovered)}"
+
+
+PORTAL_APPS = {"portal.core", "portal.accounts", "portal.pages", "privacy", "courses"}
+PORTAL_APPS |= {"forum", "counselling"}
+
+
+def test_every_file_field_of_the_portal_is_declared_by_a_provider():
+    """A file kept for a person must reach the copy of data and erasure."""
+    file_fields = {
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model._meta.app_config.name in PORTAL_APPS
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.FileField)
+    }
+    assert file_fields, "the portal keeps certificates and copies of data as files"
+    assert file_fields == declared_file_fields()
+
+
+def test_erasure_runs_the_account_last():
+    ordered = [provider.key for provider in providers()]
+    assert ordered[-1] == "accounts"
 
 
 @pytest.fixture
@@ -97,7 +124,8 @@ def test_an_erasure_request_closes_the_account_and_says_what_was_kept(
     from django.urls import reverse
 
     from portal.accounts.roles import DATA_PROTECTION_OFFICER
-    from privacy import services as privacy_services
+    from privacy.services import erasure
+    from privacy.services import requests as privacy_services
     from tests.factories.accounts import StaffFactory
 
     email = active_learner.email
@@ -122,4 +150,4 @@ def test_an_erasure_request_closes_the_account_and_says_what_was_kept(
     )  # the posts are anonymous (checked in the provider test)
     assert topic_page.status_code == 200
     # Running it again changes nothing (it resumes safely).
-    assert privacy_services.person_erase(user=active_learner)
+    assert erasure.person_erase(user=active_learner)

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from portal.accounts.models import User
 from portal.pages.models import ContactMessage
-from privacy import services
 from privacy.models import ConsentRecord, RetentionSettings
+from privacy.services import retention as services
 from tests.factories.accounts import StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

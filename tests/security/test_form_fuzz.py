@@ -351,7 +351,7 @@ def test_fuzzed_email_change_never_crashes(client, learner):
 
 def test_fuzzed_document_acceptance_never_crashes(client, learner, site_content):
     from portal.accounts.models import LegalAcceptance
-    from portal.pages.models import LegalSettings
+    from privacy.models import LegalSettings
 
     legal = LegalSettings.objects.get()
     legal.terms_version = "9.9"

@@ -1,5 +1,7 @@
 from celery import shared_task
 
+from .mail_messages import message_from_payload
+
 
 @shared_task(
     autoretry_for=(OSError,),
@@ -10,6 +12,4 @@ from celery import shared_task
 )
 def email_send_task(message):
     """Send one rendered e-mail; an SMTP or network failure is retried with backoff."""
-    from .services import email_message_from_payload
-
-    return email_message_from_payload(message).send()
+    return message_from_payload(message).send()
