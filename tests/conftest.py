@@ -1,7 +1,7 @@
 import pytest
 
 from portal.accounts.services import pup_offices_load
-from portal.pages.services import demo_content_load
+from portal.pages.demo import demo_content_load
 
 PASSWORD = "Haslo-testowe-123"
 

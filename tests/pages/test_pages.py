@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
+from portal.pages.demo import demo_content_load
 from portal.pages.models import HomePage, StandardPage
-from portal.pages.services import demo_content_load
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from portal.pages.services import demo_content_load
+from portal.pages.demo import demo_content_load
 
 
 class Command(BaseCommand):
