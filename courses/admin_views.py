@@ -7,6 +7,8 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from portal.accounts.models import User
+
 from . import permissions, selectors
 from .forms import StatisticsFilterForm
 
@@ -35,8 +37,6 @@ def statistics(request):
 
 
 def _display(dimension, value):
-    from portal.accounts.models import User
-
     if value is None:
         return _("(not given)")
     if dimension == "status":

@@ -12,6 +12,7 @@ from portal.pages.blocks import (
     HeadingBlock,
     ParagraphBlock,
 )
+from privacy.models import CookieCategory
 
 
 class QuestionKind:
@@ -93,6 +94,11 @@ class VideoValue(blocks.StructValue):
         return None
 
 
+def embed_allowed(consent) -> bool:
+    """Whether the visitor's cookie consent lets a film from elsewhere be embedded."""
+    return consent is not None and consent.allows(CookieCategory.MULTIMEDIA)
+
+
 class VideoBlock(blocks.StructBlock):
     """A film hosted elsewhere: a link (and a transcript) until multimedia consent."""
 
@@ -109,6 +115,14 @@ class VideoBlock(blocks.StructBlock):
         label = _("Film")
         template = "components/blocks/video.html"
         value_class = VideoValue
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["embed_url"] = value.embed_url()
+        context["show_player"] = bool(context["embed_url"]) and embed_allowed(
+            context.get("cookie_consent")
+        )
+        return context
 
 
 class DownloadBlock(blocks.StructBlock):

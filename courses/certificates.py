@@ -1,11 +1,23 @@
-"""Rendering of certificates: plain functions, testable without Celery."""
+"""Certificates: rendering (plain functions, testable without Celery) and the
+service the render task runs: claim → render → store → mail."""
+
+from datetime import timedelta
 
 import segno
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+
+from portal.core.mail import email_send
+
+from .models import Certificate
 
 STYLESHEET = settings.BASE_DIR / "static" / "css" / "certificate.css"
+# A render that started this long ago without finishing is taken to have died.
+RENDER_CLAIM_TIMEOUT = timedelta(minutes=5)
 
 
 def verification_url(certificate) -> str:
@@ -26,7 +38,7 @@ def certificate_context(certificate) -> dict:
 
 def certificate_pdf_bytes(certificate) -> bytes:
     """Render the certificate to a tagged PDF (PDF/UA-1) with WeasyPrint."""
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML  # deferred: ~1 s and ~40 MB; only renders need it
 
     html = render_to_string(
         "courses/certificate.html",
@@ -35,3 +47,62 @@ def certificate_pdf_bytes(certificate) -> bytes:
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
         stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1"
     )
+
+
+def certificate_render(*, certificate_id) -> str:
+    """Render a certificate's PDF once, store it and tell its owner; safe to run again.
+
+    A run first claims the certificate, so that two runs at the same time (a
+    retry, the beat safety net, a learner's click) do not both render and mail.
+    A failed render is recorded on the certificate and raised again, to be retried.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        certificate = (
+            Certificate.objects.select_for_update()
+            .select_related("enrollment__user")
+            .get(pk=certificate_id)
+        )
+        if certificate.status == Certificate.Status.READY and certificate.pdf:
+            return "already ready"
+        claimed = certificate.render_started_at
+        if claimed and now - claimed < RENDER_CLAIM_TIMEOUT:
+            return "rendering elsewhere"
+        certificate.render_started_at = now
+        certificate.render_attempts += 1
+        certificate.save(update_fields=["render_started_at", "render_attempts"])
+    try:
+        pdf = certificate_pdf_bytes(certificate)
+    except Exception as error:
+        Certificate.objects.filter(pk=certificate_id).update(
+            last_error=repr(error)[:300], render_started_at=None
+        )
+        raise
+    certificate_store(certificate_id=certificate_id, pdf=pdf)
+    return "rendered"
+
+
+def certificate_store(*, certificate_id, pdf: bytes) -> None:
+    """Save the rendered PDF and mail the owner, unless another run already did."""
+    with transaction.atomic():
+        certificate = (
+            Certificate.objects.select_for_update()
+            .select_related("enrollment__user")
+            .get(pk=certificate_id)
+        )
+        if certificate.status == Certificate.Status.READY and certificate.pdf:
+            return
+        name = f"certificates/{certificate.number}.pdf"
+        certificate.pdf.storage.delete(name)
+        certificate.pdf.save(name.split("/")[-1], ContentFile(pdf), save=False)
+        certificate.status = Certificate.Status.READY
+        certificate.last_error = ""
+        certificate.render_started_at = None
+        certificate.save(
+            update_fields=["pdf", "status", "last_error", "render_started_at"]
+        )
+        email_send(
+            template="courses/email/certificate_ready",
+            to=certificate.enrollment.user.email,
+            context={"certificate": certificate},
+        )

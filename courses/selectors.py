@@ -3,7 +3,11 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import TruncMonth
+
 from .models import (
+    Attempt,
     Certificate,
     CourseIndexPage,
     CoursePage,
@@ -130,11 +134,6 @@ def programme_statistics(*, dimension: str, date_from=None, date_to=None) -> lis
     Aggregates only: no row names a person. `date_from`/`date_to` bound the date of
     enrolment; the month is the month of enrolment.
     """
-    from django.db.models import Count, Exists, OuterRef, Q
-    from django.db.models.functions import TruncMonth
-
-    from .models import Attempt
-
     field, ordering = DIMENSIONS[dimension]
     enrollments = Enrollment.objects.exclude(user__processing_restricted=True)
     if date_from:
@@ -179,3 +178,14 @@ def certificate_for_code(raw_code: str):
 
 def certificate_of(enrollment):
     return Certificate.objects.filter(enrollment=enrollment).first()
+
+
+def certificate_ids_pending(*, issued_before, claimed_before) -> list[int]:
+    """Certificates still waiting for a PDF that no render has claimed since."""
+    return list(
+        Certificate.objects.filter(
+            Q(render_started_at__isnull=True) | Q(render_started_at__lt=claimed_before),
+            status=Certificate.Status.PENDING,
+            issued_at__lt=issued_before,
+        ).values_list("pk", flat=True)
+    )

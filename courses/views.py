@@ -13,8 +13,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal.accounts.views import current_documents_required
+from portal.core.audit import audit_record
+from portal.core.http import client_ip
 
-from . import permissions, selectors, services
+from . import permissions, rules, selectors, services
+from .certificates import certificate_context
 from .forms import AttemptForm, CheckQuestionForm
 from .models import Attempt, Certificate, Enrollment
 
@@ -182,7 +185,7 @@ def _time_limit_for(course, user) -> dict | None:
     """What the overview says about time: the learner's own limit, if any."""
     if not course.time_limit_minutes:
         return None
-    allowed = services.time_allowed(course, user)
+    allowed = rules.time_allowed(course, user)
     if allowed is None:
         return {"off": True}
     minutes = round(allowed.total_seconds() / 60)
@@ -283,8 +286,6 @@ def _certificate_for(request, number, *, action):
     ):
         raise Http404
     if certificate.enrollment.user_id != request.user.pk:
-        from privacy.services import audit_record
-
         audit_record(request=request, action=action, obj=certificate)
     return certificate
 
@@ -308,8 +309,6 @@ def certificate_pdf(request, number):
 
 @never_cache
 def certificate_html(request, number):
-    from .certificates import certificate_context
-
     certificate = _certificate_for(request, number, action="view")
     return TemplateResponse(
         request, "courses/certificate.html", certificate_context(certificate)
@@ -318,8 +317,6 @@ def certificate_html(request, number):
 
 def certificate_verify(request, code=None):
     """Public check of a certificate by its code: from the form or the QR link."""
-    from portal.accounts.security import client_ip
-
     raw = (code if code is not None else request.GET.get("kod", "")).strip()
     context = {"code": raw, "searched": bool(raw)}
     if raw:

@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import permissions
+from .admin_views import statistics
 from .models import LearnerAccommodation
 
 PROGRAMME_MENU = "register_programme_menu_item"
@@ -99,6 +100,4 @@ class StatisticsViewSet(ViewSet):
     menu_item_class = StatisticsMenuItem
 
     def get_urlpatterns(self):
-        from .admin_views import statistics
-
         return [path("", statistics, name="index")]

@@ -8,4 +8,4 @@ class ForumConfig(AppConfig):
     verbose_name = _("Forums")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals  # noqa: F401  # deferred: receivers connect in ready()

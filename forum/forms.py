@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .markup import personal_data_found
-from .models import Forum, Report
+from .models import Forum, ForumProfile, Report
 
 MAX_BRACKETS = 100
 PERSONAL_DATA_LABELS = {
@@ -92,8 +92,6 @@ class DisplayNameForm(forms.Form):
         self.user = user
 
     def clean_display_name(self):
-        from .models import ForumProfile
-
         name = self.cleaned_data["display_name"].strip()
         if "@" in name:
             raise forms.ValidationError(_("The name cannot contain an e-mail address."))

@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.accounts.security import rate_limit_allow
+from portal.core.ratelimit import rate_limit_allow
 
 from . import markup
 from .models import (
@@ -22,6 +22,7 @@ from .models import (
     Topic,
     TopicRead,
 )
+from .tasks import post_notify_task
 
 POST_LIMITS = ((5, 60), (40, 60 * 60))  # (how many, within seconds)
 REPORT_LIMIT = (10, 60 * 60)
@@ -29,6 +30,18 @@ REPORT_LIMIT = (10, 60 * 60)
 
 class RateLimited(Exception):
     pass
+
+
+class PersonalDataFound(Exception):
+    """Text that seems to hold personal data, sent without the author's confirmation.
+
+    `kinds` names what was found, as `markup.personal_data_found` does ("pesel",
+    "phone", "email"); the post form shows the same warning before it comes to this.
+    """
+
+    def __init__(self, kinds):
+        self.kinds = tuple(kinds)
+        super().__init__(f"Personal data not confirmed: {', '.join(self.kinds)}")
 
 
 def forum_for_course(*, course) -> Forum:
@@ -85,14 +98,24 @@ def _check_post_rate(user):
             )
 
 
-def _notify(post):
-    from .tasks import post_notify_task
+def _check_personal_data(text: str, *, confirmed: bool) -> None:
+    """Refuse text that seems to hold a PESEL, a phone number or an e-mail address,
+    unless the author confirmed they want to publish it."""
+    if confirmed:
+        return
+    if found := markup.personal_data_found(text):
+        raise PersonalDataFound(found)
 
+
+def _notify(post):
     transaction.on_commit(lambda: post_notify_task.delay(post.pk))
 
 
 @transaction.atomic
-def topic_create(*, forum, author, title: str, body: str) -> Topic:
+def topic_create(
+    *, forum, author, title: str, body: str, confirm_personal_data: bool = False
+) -> Topic:
+    _check_personal_data(f"{title}\n{body}", confirmed=confirm_personal_data)
     _check_post_rate(author)
     forum_profile_ensure(user=author)
     now = timezone.now()
@@ -119,7 +142,10 @@ def topic_create(*, forum, author, title: str, body: str) -> Topic:
 
 
 @transaction.atomic
-def post_create(*, topic, author, body: str, quoted=None) -> Post:
+def post_create(
+    *, topic, author, body: str, quoted=None, confirm_personal_data: bool = False
+) -> Post:
+    _check_personal_data(body, confirmed=confirm_personal_data)
     topic = Topic.objects.select_for_update().get(pk=topic.pk)
     if topic.is_locked:
         raise PermissionDenied
@@ -146,7 +172,8 @@ def post_create(*, topic, author, body: str, quoted=None) -> Post:
 
 
 @transaction.atomic
-def post_edit(*, post, body: str) -> Post:
+def post_edit(*, post, body: str, confirm_personal_data: bool = False) -> Post:
+    _check_personal_data(body, confirmed=confirm_personal_data)
     _check_post_rate(post.author)
     post.body = body
     post.body_html = markup.render(body)

@@ -3,11 +3,11 @@ from django.dispatch import receiver
 
 from courses.models import CoursePage
 
+from .services import forum_for_course
+
 
 @receiver(post_save, sender=CoursePage)
 def create_the_course_forum(sender, instance, created, raw=False, **kwargs):
     """Every course has its forum from the moment the course exists."""
     if created and not raw:
-        from .services import forum_for_course
-
         forum_for_course(course=instance)

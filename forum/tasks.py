@@ -1,18 +1,18 @@
 from celery import shared_task
+from django.conf import settings
+from django.core import signing
+from django.db.models import F, Q
+from django.urls import reverse
+
+from portal.core.mail import email_send
+
+from .models import Post, Subscription
+from .selectors import post_url
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=8)
 def post_notify_task(post_id):
     """Tell the subscribers of a topic or forum about a new post (not its author)."""
-    from django.conf import settings
-    from django.core import signing
-    from django.db.models import F, Q
-    from django.urls import reverse
-
-    from portal.accounts.services import email_send
-
-    from .models import Post, Subscription
-    from .selectors import post_url
 
     post = Post.objects.select_related(
         "topic__forum__course", "author__forum_profile"

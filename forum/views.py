@@ -74,6 +74,7 @@ def topic_new(request, forum_id):
                 author=request.user,
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
+                confirm_personal_data=form.cleaned_data["confirm_personal_data"],
             )
         except services.RateLimited as error:
             form.add_error(None, str(error))
@@ -105,6 +106,7 @@ def topic_detail(request, topic_id):
                     author=user,
                     body=form.cleaned_data["body"],
                     quoted=quoted,
+                    confirm_personal_data=form.cleaned_data["confirm_personal_data"],
                 )
             except services.RateLimited as error:
                 form.add_error(None, str(error))
@@ -149,7 +151,11 @@ def post_edit(request, post_id):
     form = PostBodyForm(request.POST or None, initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
         try:
-            services.post_edit(post=post, body=form.cleaned_data["body"])
+            services.post_edit(
+                post=post,
+                body=form.cleaned_data["body"],
+                confirm_personal_data=form.cleaned_data["confirm_personal_data"],
+            )
         except services.RateLimited as error:
             form.add_error(None, str(error))
         else:

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,13 @@ from portal.pages.blocks import RICH_TEXT_FEATURES
 from ..blocks import LessonStreamBlock, OutcomesBlock, QuestionPoolBlock
 
 
+def _views():
+    """courses.views, where the routes below hand their page over."""
+    from .. import views  # deferred: courses.views imports these models (a cycle)
+
+    return views
+
+
 class CourseIndexPage(Page):
     """The catalogue: every published course."""
 
@@ -31,7 +39,7 @@ class CourseIndexPage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import catalogue_for
+        from ..selectors import catalogue_for  # deferred: selectors import these models
 
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = catalogue_for(index_page=self, user=request.user)
@@ -114,8 +122,6 @@ class CoursePage(RoutablePageMixin, Page):
         verbose_name_plural = _("courses")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         pool = sum(1 for block in self.questions if block.block_type == "question")
         if pool and self.questions_per_attempt > pool:
@@ -138,33 +144,23 @@ class CoursePage(RoutablePageMixin, Page):
     # Presentation lives in courses.views; these routes only hand the page over.
     @path("")
     def course_view(self, request):
-        from .. import views
-
-        return views.course_detail(request, self)
+        return _views().course_detail(request, self)
 
     @path("zapisz/", name="enroll")
     def enroll_view(self, request):
-        from .. import views
-
-        return views.course_enroll(request, self)
+        return _views().course_enroll(request, self)
 
     @path("test/", name="test")
     def test_view(self, request):
-        from .. import views
-
-        return views.test_overview(request, self)
+        return _views().test_overview(request, self)
 
     @path("test/<int:number>/", name="test_take")
     def test_take_view(self, request, number):
-        from .. import views
-
-        return views.test_take(request, self, number)
+        return _views().test_take(request, self, number)
 
     @path("test/<int:number>/wynik/", name="test_result")
     def test_result_view(self, request, number):
-        from .. import views
-
-        return views.test_result(request, self, number)
+        return _views().test_result(request, self, number)
 
 
 class LessonPage(RoutablePageMixin, Page):
@@ -181,21 +177,15 @@ class LessonPage(RoutablePageMixin, Page):
 
     @path("")
     def lesson_view(self, request):
-        from .. import views
-
-        return views.lesson_detail(request, self)
+        return _views().lesson_detail(request, self)
 
     @path("ukonczona/", name="done")
     def done_view(self, request):
-        from .. import views
-
-        return views.lesson_mark_done(request, self)
+        return _views().lesson_mark_done(request, self)
 
     @path("sprawdz/<str:block_id>/", name="check")
     def check_view(self, request, block_id):
-        from .. import views
-
-        return views.lesson_check(request, self, block_id)
+        return _views().lesson_check(request, self, block_id)
 
     class Meta:
         verbose_name = _("lesson")

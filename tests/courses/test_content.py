@@ -1,8 +1,8 @@
 import pytest
 
+from courses.content_loader import courses_load
 from courses.content_schema import ContentError, course_files, load_course_file
 from courses.models import CoursePage, LessonPage
-from courses.services import courses_load
 
 pytestmark = pytest.mark.django_db
 

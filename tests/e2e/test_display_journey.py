@@ -17,7 +17,7 @@ PAGES = [
 def test_large_text_and_high_contrast_stay_accessible(
     page, site_content, screenshot, assert_accessible
 ):
-    from courses.services import course_index_ensure
+    from courses.content_loader import course_index_ensure
 
     course_index_ensure()
     page.goto("/")

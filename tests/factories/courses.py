@@ -1,6 +1,6 @@
 """Courses built through the real content loader, from data made here."""
 
-from courses.services import course_index_ensure, course_load
+from courses.content_loader import course_index_ensure, course_load
 
 
 def question(number, kind="single"):

@@ -78,6 +78,39 @@ def test_personal_data_warns_before_publishing_and_keeps_the_text(client, topic)
     assert topic.posts.count() == 2
 
 
+def test_the_services_refuse_unconfirmed_personal_data_and_accept_it_confirmed(
+    forum, topic
+):
+    author = UserFactory()
+    body = "Piszcie na jan@example.com albo dzwońcie: 600 700 800"
+
+    with pytest.raises(services.PersonalDataFound) as refused:
+        services.post_create(topic=topic, author=author, body=body)
+    assert refused.value.kinds == ("phone", "email")
+    with pytest.raises(services.PersonalDataFound):
+        services.topic_create(
+            forum=forum, author=author, title="Dzwońcie 600700800", body="Treść"
+        )
+    with pytest.raises(services.PersonalDataFound):
+        services.post_edit(post=topic.posts.first(), body=body)
+    assert topic.posts.count() == 1
+    assert not Topic.objects.filter(title__startswith="Dzwońcie").exists()
+
+    post = services.post_create(
+        topic=topic, author=author, body=body, confirm_personal_data=True
+    )
+    assert post.body == body
+    services.topic_create(
+        forum=forum,
+        author=author,
+        title="Dzwońcie 600700800",
+        body="Treść",
+        confirm_personal_data=True,
+    )
+    edited = services.post_edit(post=post, body=body, confirm_personal_data=True)
+    assert edited.edited_at is not None
+
+
 def test_the_author_edits_within_the_window_and_the_post_is_marked(
     client, topic, learner
 ):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from courses.services import courses_load
+from courses.content_loader import courses_load
 
 
 class Command(BaseCommand):
