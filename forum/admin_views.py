@@ -1,57 +1,26 @@
-"""The moderators' screens, inside the admin (so behind two-factor sign-in)."""
+"""The moderators' screens, inside the admin (so behind two-factor sign-in).
+
+The queue of reported posts and the moderation log are listings of `viewsets.py`.
+"""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Count, Min, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.accounts.security import safe_next
+from portal.core.http import safe_next
 
 from . import permissions, services
 from .forms import ModerationReasonForm, MoveForm, MuteForm
-from .models import ModerationAction, Post, Report, Topic
+from .models import Post, Report, Topic
 
 
 def _moderator(request):
     if not permissions.can_moderate(request.user):
         raise PermissionDenied
-
-
-def queue(request):
-    """Reported posts, oldest report first, with the reasons given."""
-    _moderator(request)
-    posts = (
-        Post.objects.filter(reports__status=Report.Status.OPEN)
-        .annotate(
-            open_reports=Count("reports", filter=Q(reports__status=Report.Status.OPEN)),
-            first_report=Min(
-                "reports__created_at", filter=Q(reports__status=Report.Status.OPEN)
-            ),
-        )
-        .select_related("topic__forum__course", "author__forum_profile")
-        .prefetch_related("reports")
-        .order_by("first_report")
-    )
-    page = Paginator(posts, 20).get_page(request.GET.get("strona"))
-    return TemplateResponse(
-        request,
-        "forum/admin/queue.html",
-        {"posts": page},
-    )
-
-
-def log(request):
-    _moderator(request)
-    actions = ModerationAction.objects.select_related(
-        "moderator", "topic", "post", "target_user__forum_profile"
-    )
-    page = Paginator(actions, 50).get_page(request.GET.get("strona"))
-    return TemplateResponse(request, "forum/admin/log.html", {"actions": page})
 
 
 def _back(request):

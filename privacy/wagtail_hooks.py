@@ -1,21 +1,21 @@
-from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.urls import path
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
-from . import admin_views, permissions
-from .viewsets import DataProtectionViewSetGroup
+from portal.core.audit import audit_record
+from portal.core.listings import ListingPolicy
+from portal.core.models import AuditEntry
 
-request_urls = [
-    path("", admin_views.request_list, name="list"),
-    path("<int:pk>/", admin_views.request_detail, name="detail"),
-    path("<int:pk>/<str:action>/", admin_views.request_action, name="action"),
-]
+from . import permissions
+from .models import DataRequest
+from .viewsets import DataProtectionViewSetGroup, audit_log
 
-
-class RequestsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return permissions.can_handle_requests(request.user)
+register_permission_policy(
+    DataRequest, ListingPolicy(DataRequest, permissions.can_handle_requests)
+)
+register_permission_policy(
+    AuditEntry, ListingPolicy(AuditEntry, permissions.can_read_audit_log)
+)
 
 
 @hooks.register("register_admin_viewset")
@@ -24,46 +24,18 @@ def register_data_protection_viewsets():
 
 
 @hooks.register("register_admin_urls")
-def register_request_urls():
-    return [
-        path("wnioski-rodo/", include((request_urls, "data_requests"))),
-        path("dziennik-audytu/", admin_views.audit_log, name="audit_log"),
-    ]
-
-
-class AuditMenuItem(MenuItem):
-    def is_shown(self, request):
-        return permissions.can_read_audit_log(request.user)
-
-
-@hooks.register("register_data_protection_menu_item")
-def register_audit_menu_item():
-    return AuditMenuItem(
-        _("Audit log"), reverse("audit_log"), icon_name="history", order=1
-    )
+def register_audit_log_name():
+    """The audit log's URL name from before it was a viewset."""
+    return [path("dziennik-audytu/", audit_log.index_view, name="audit_log")]
 
 
 @hooks.register("before_edit_user")
 def record_user_edit(request, user):
-    from . import services
-
     action = "change" if request.method == "POST" else "view"
-    services.audit_record(request=request, action=action, obj=user)
+    audit_record(request=request, action=action, obj=user)
 
 
 @hooks.register("before_delete_user")
 def record_user_delete(request, user):
-    from . import services
-
     if request.method == "POST":
-        services.audit_record(request=request, action="delete", obj=user)
-
-
-@hooks.register("register_data_protection_menu_item")
-def register_requests_menu_item():
-    return RequestsMenuItem(
-        _("Data-subject requests"),
-        reverse("data_requests:list"),
-        icon_name="mail",
-        order=0,
-    )
+        audit_record(request=request, action="delete", obj=user)

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from forum import services
 from forum.models import ModerationAction, Mute, Report
@@ -169,10 +172,6 @@ def test_a_reported_post_cannot_be_rewritten_by_its_author(client, reported):
 
 
 def test_the_queue_shows_the_oldest_open_report_first(client, moderator, topic):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     old = topic.posts.first()
     newer = services.post_create(topic=topic, author=UserFactory(), body="Nowszy")
     services.post_report(post=old, reporter=UserFactory(), reason="spam")
@@ -185,7 +184,7 @@ def test_the_queue_shows_the_oldest_open_report_first(client, moderator, topic):
     )
     services.post_report(post=old, reporter=UserFactory(), reason="other")
 
-    queue = client.get(reverse("forum_moderation:queue")).context["posts"]
+    queue = client.get(reverse("forum_moderation:queue")).context["object_list"]
 
     assert [post.pk for post in queue] == [old.pk, newer.pk]
 

@@ -431,12 +431,34 @@ PAGES = [
 
 # The project's own admin screens: each belongs to one role.
 ADMIN_OWN = [
+    # Wagtail listings (index, and results for the filters); the old names too.
     admin_row(
         "forum_moderation:queue", "/admin/moderacja/", staff=ADMIN_HOME, moderator=200
     ),
     admin_row(
+        "forum_moderation:index", "/admin/moderacja/", staff=ADMIN_HOME, moderator=200
+    ),
+    admin_row(
+        "forum_moderation:index_results",
+        "/admin/moderacja/results/",
+        staff=ADMIN_HOME,
+        moderator=200,
+    ),
+    admin_row(
         "forum_moderation:log",
         "/admin/moderacja/dziennik/",
+        staff=ADMIN_HOME,
+        moderator=200,
+    ),
+    admin_row(
+        "moderation_log:index",
+        "/admin/moderacja/dziennik/",
+        staff=ADMIN_HOME,
+        moderator=200,
+    ),
+    admin_row(
+        "moderation_log:index_results",
+        "/admin/moderacja/dziennik/results/",
         staff=ADMIN_HOME,
         moderator=200,
     ),
@@ -478,6 +500,15 @@ ADMIN_OWN = [
         "data_requests:list", "/admin/wnioski-rodo/", staff=ADMIN_HOME, officer=200
     ),
     admin_row(
+        "data_requests:index", "/admin/wnioski-rodo/", staff=ADMIN_HOME, officer=200
+    ),
+    admin_row(
+        "data_requests:index_results",
+        "/admin/wnioski-rodo/results/",
+        staff=ADMIN_HOME,
+        officer=200,
+    ),
+    admin_row(
         "data_requests:detail",
         "/admin/wnioski-rodo/{data_request.pk}/",
         staff=ADMIN_HOME,
@@ -491,6 +522,15 @@ ADMIN_OWN = [
         officer=to("/admin/wnioski-rodo/{data_request.pk}/"),
     ),
     admin_row("audit_log", "/admin/dziennik-audytu/", staff=ADMIN_HOME, officer=200),
+    admin_row(
+        "audit_log:index", "/admin/dziennik-audytu/", staff=ADMIN_HOME, officer=200
+    ),
+    admin_row(
+        "audit_log:index_results",
+        "/admin/dziennik-audytu/results/",
+        staff=ADMIN_HOME,
+        officer=200,
+    ),
     admin_row(
         "programme_statistics:index",
         "/admin/programme_statistics/",
@@ -539,13 +579,13 @@ ADMIN_WAGTAIL = [
     admin_row("wagtailsnippets:index", "/admin/snippets/", staff=ADMIN_HOME),
     admin_row(
         "wagtailsettings:edit",
-        "/admin/settings/pages/legalsettings/",
+        "/admin/settings/privacy/legalsettings/",
         staff=ADMIN_HOME,
-        editor=to("/admin/settings/pages/legalsettings/{site.pk}/"),
+        editor=to("/admin/settings/privacy/legalsettings/{site.pk}/"),
     ),
     admin_row(
         "wagtailsettings:edit",
-        "/admin/settings/pages/legalsettings/{site.pk}/",
+        "/admin/settings/privacy/legalsettings/{site.pk}/",
         staff=ADMIN_HOME,
         editor=200,
     ),
@@ -741,11 +781,11 @@ def world_build():
     from courses import services as course_services
     from courses.models import LearnerAccommodation
     from forum import services as forum_services
+    from portal.pages.demo import demo_content_load
     from portal.pages.models import StandardPage
-    from portal.pages.services import demo_content_load
-    from privacy import services as privacy_services
     from privacy import tasks as privacy_tasks
     from privacy.models import CookieDeclaration
+    from privacy.services import requests as privacy_services
     from privacy.views import CONFIRM_SALT
     from tests.factories.courses import make_course, pass_course
 
