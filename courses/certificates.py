@@ -49,11 +49,13 @@ def certificate_pdf_bytes(certificate) -> bytes:
     )
 
 
-def certificate_render(*, certificate_id) -> str:
+def certificate_render(*, certificate_id, delivery: str = "") -> str:
     """Render a certificate's PDF once, store it and tell its owner; safe to run again.
 
     A run first claims the certificate, so that two runs at the same time (a
     retry, the beat safety net, a learner's click) do not both render and mail.
+    The claim names the `delivery` (the Celery task id): when a killed worker's
+    job comes back with the same id, it is not kept waiting by its own claim.
     A failed render is recorded on the certificate and raised again, to be retried.
     """
     now = timezone.now()
@@ -66,16 +68,20 @@ def certificate_render(*, certificate_id) -> str:
         if certificate.status == Certificate.Status.READY and certificate.pdf:
             return "already ready"
         claimed = certificate.render_started_at
-        if claimed and now - claimed < RENDER_CLAIM_TIMEOUT:
+        own_claim = bool(delivery) and certificate.render_claim == delivery
+        if claimed and now - claimed < RENDER_CLAIM_TIMEOUT and not own_claim:
             return "rendering elsewhere"
         certificate.render_started_at = now
+        certificate.render_claim = delivery
         certificate.render_attempts += 1
-        certificate.save(update_fields=["render_started_at", "render_attempts"])
+        certificate.save(
+            update_fields=["render_started_at", "render_claim", "render_attempts"]
+        )
     try:
         pdf = certificate_pdf_bytes(certificate)
     except Exception as error:
         Certificate.objects.filter(pk=certificate_id).update(
-            last_error=repr(error)[:300], render_started_at=None
+            last_error=repr(error)[:300], render_started_at=None, render_claim=""
         )
         raise
     certificate_store(certificate_id=certificate_id, pdf=pdf)
@@ -98,8 +104,15 @@ def certificate_store(*, certificate_id, pdf: bytes) -> None:
         certificate.status = Certificate.Status.READY
         certificate.last_error = ""
         certificate.render_started_at = None
+        certificate.render_claim = ""
         certificate.save(
-            update_fields=["pdf", "status", "last_error", "render_started_at"]
+            update_fields=[
+                "pdf",
+                "status",
+                "last_error",
+                "render_started_at",
+                "render_claim",
+            ]
         )
         email_send(
             template="courses/email/certificate_ready",

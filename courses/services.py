@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.core import outbox
 from portal.core.ratelimit import rate_limit_allow
 
 from . import rules
@@ -216,7 +217,7 @@ def certificate_issue(*, enrollment, now=None) -> Certificate:
     if created:
         certificate.number = f"KDP-{now:%Y}-{certificate.pk:06d}"
         certificate.save(update_fields=["number"])
-        transaction.on_commit(lambda: certificate_render_task.delay(certificate.pk))
+        outbox.enqueue(certificate_render_task, certificate.pk)
     return certificate
 
 
@@ -225,7 +226,7 @@ def certificate_render_again(*, certificate) -> None:
     if certificate.status == Certificate.Status.READY and certificate.pdf:
         return
     if cache.add(f"certificate-render:{certificate.pk}", 1, 60):
-        transaction.on_commit(lambda: certificate_render_task.delay(certificate.pk))
+        outbox.enqueue(certificate_render_task, certificate.pk)
 
 
 def check_question_grade(*, question, chosen: set) -> bool:

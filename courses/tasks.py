@@ -6,6 +6,9 @@ from datetime import timedelta
 from celery import shared_task
 from django.utils import timezone
 
+from portal.core import outbox
+from portal.core.outbox import OutboxTask
+
 from . import selectors
 from .certificates import RENDER_CLAIM_TIMEOUT, certificate_render
 
@@ -17,17 +20,20 @@ PENDING_AFTER = timedelta(minutes=10)
 
 
 @shared_task(
+    base=OutboxTask,
     bind=True,
     autoretry_for=(Exception,),
     retry_backoff=15,
-    retry_backoff_max=60 * 30,
+    retry_backoff_max=60 * 10,
     retry_jitter=True,
     max_retries=MAX_RETRIES,
 )
 def certificate_render_task(self, certificate_id):
     """Render, store and mail one certificate (courses.certificates), with retries."""
     try:
-        return certificate_render(certificate_id=certificate_id)
+        return certificate_render(
+            certificate_id=certificate_id, delivery=self.request.id or ""
+        )
     except Exception as error:
         if self.request.retries >= MAX_RETRIES:
             logger.error(
@@ -45,5 +51,5 @@ def certificates_render_pending_task():
         claimed_before=now - RENDER_CLAIM_TIMEOUT,
     )
     for certificate_id in pending:
-        certificate_render_task.delay(certificate_id)
+        outbox.enqueue(certificate_render_task, certificate_id)
     return len(pending)

@@ -5,12 +5,13 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from portal.core.mail import email_send
+from portal.core.outbox import OutboxTask
 
 from .models import Post, Subscription
 from .selectors import post_url
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=8)
+@shared_task(base=OutboxTask, autoretry_for=(OSError,), retry_backoff=30, max_retries=8)
 def post_notify_task(post_id):
     """Tell the subscribers of a topic or forum about a new post (not its author)."""
 

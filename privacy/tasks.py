@@ -4,6 +4,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from portal.core.mail import email_send
+from portal.core.outbox import OutboxTask
 
 from . import exports, selectors
 from .services import retention
@@ -25,7 +26,7 @@ def data_requests_remind_task():
     return len(requests)
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=8)
+@shared_task(base=OutboxTask, autoretry_for=(OSError,), retry_backoff=30, max_retries=8)
 def data_export_build_task(export_id):
     """Build the ZIP of a copy of data once and tell its owner; safe to run again."""
     return exports.data_export_build(export_id=export_id)

@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 
+from . import outbox
 from .mail_messages import message_to_payload
 from .tasks import email_send_task
 
@@ -18,11 +18,13 @@ def email_send(
     headers=None,
     reply_to=None,
     essential: bool = False,
+    forget_after_sending: bool = False,
 ) -> None:
     """Render `<template>_subject.txt` and `_message.txt` and queue the message.
 
     A person whose processing is restricted (RODO art. 18) gets only essential
-    mail: answers about their own requests.
+    mail: answers about their own requests. With `forget_after_sending` the
+    message leaves no copy in the outbox once sent (the notice of an erasure).
     """
     recipients = [to] if isinstance(to, str) else list(to)
     if not essential:
@@ -47,11 +49,13 @@ def email_send(
             to=recipients,
             reply_to=reply_to,
             headers=headers,
-        )
+        ),
+        forget_when_done=forget_after_sending,
     )
 
 
-def email_enqueue(*, message: EmailMessage) -> None:
-    """Hand a rendered message to the mail task once the transaction commits."""
-    payload = message_to_payload(message)
-    transaction.on_commit(lambda: email_send_task.delay(payload))
+def email_enqueue(*, message: EmailMessage, forget_when_done: bool = False) -> None:
+    """Record a rendered message in the outbox; it is sent after the commit."""
+    outbox.enqueue(
+        email_send_task, message_to_payload(message), forget_when_done=forget_when_done
+    )

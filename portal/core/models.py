@@ -44,3 +44,38 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit log is append-only.")
+
+
+class OutboxMessage(models.Model):
+    """A background job, recorded in the same transaction as the change needing it.
+
+    The relay hands it to Celery until a worker reports it done, so a broker
+    outage or a restart that empties the broker delays a job and never loses it.
+    """
+
+    task = models.CharField(_("task"), max_length=200)
+    args = models.JSONField(_("arguments"), default=list)
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    due_at = models.DateTimeField(_("hand over again at"))
+    attempts = models.PositiveIntegerField(_("times handed over"), default=0)
+    sent_at = models.DateTimeField(_("last handed over at"), null=True, blank=True)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    failed_at = models.DateTimeField(_("given up at"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    # A job whose arguments must not outlive it (the notice to an erased person).
+    forget_when_done = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        indexes = [
+            models.Index(
+                fields=["due_at"],
+                condition=models.Q(done_at__isnull=True, failed_at__isnull=True),
+                name="outbox_pending",
+            ),
+            models.Index(fields=["created_at"], name="outbox_created"),
+        ]
+
+    def __str__(self):
+        return f"{self.task}{self.args}"

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "portal.accounts.sessions.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before any view or page lookup; after the headers, so its 400 page has them.
+    "portal.core.middleware.RejectNulMiddleware",
     "portal.accounts.middleware.AdminContentSecurityMiddleware",
     "portal.accounts.middleware.StaffAdminAccessMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -117,7 +119,10 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A connection that died with a database restart is replaced before use.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -126,11 +131,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # the portal runs on a local-memory cache and executes tasks in-process.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
+    # A Redis outage makes the cache miss, never fail a page (portal.core.cache).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kdp",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 else:
@@ -148,6 +155,16 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Europe/Warsaw"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Jobs reach Celery through the transactional outbox (portal.core.outbox): a job not
+# done this many seconds after it was handed over is handed over again.
+OUTBOX_REDELIVER_AFTER = int(env("DJANGO_OUTBOX_REDELIVER_AFTER", "90"))
+# A job handed to a worker that died goes back to the queue after this long; it
+# must exceed the longest retry countdown (retry_backoff_max of the tasks).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 15 * 60,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
 CELERY_BEAT_SCHEDULE = {
     "retention": {
         "task": "privacy.tasks.retention_task",
@@ -156,6 +173,10 @@ CELERY_BEAT_SCHEDULE = {
     "data-requests-remind": {
         "task": "privacy.tasks.data_requests_remind_task",
         "schedule": 60 * 60 * 24,
+    },
+    "outbox-relay": {
+        "task": "portal.core.tasks.outbox_relay_task",
+        "schedule": 10,
     },
     "certificates-render-pending": {
         "task": "courses.tasks.certificates_render_pending_task",
@@ -206,9 +227,19 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kompetencje dla pracy] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("DJANGO_HTTP_PROTOCOL", "https")
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
-# django-axes owns the lockout of failed logins (below); allauth's own counter stays
-# as a looser second line so that the person sees one consistent lockout page.
-ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip,10/15m/key"}
+# Failed sign-ins (portal.accounts.security, README "Signing in"): per address,
+# room for a PUP computer room behind one NAT; allauth's per-key count of failed
+# passwords is kept per account *and address* by the adapter, and stays per account
+# for the second factor's codes.
+ACCOUNT_RATE_LIMITS = {
+    "login": "300/m/ip",
+    "login_failed": "100/m/ip,1000/h/ip,10/15m/key",
+}
+# Across addresses, an account takes this many failures (per this many seconds) from
+# addresses it never signed in from; then only addresses it did sign in from (within
+# LOGIN_KNOWN_ADDRESS_DAYS) may try it until the period ends.
+LOGIN_UNKNOWN_ADDRESS_FAILURES = (50, 60 * 60)
+LOGIN_KNOWN_ADDRESS_DAYS = 90
 MFA_ADAPTER = "portal.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Tell people by e-mail when their password, e-mail or second factor changes.
@@ -218,7 +249,8 @@ MFA_TOTP_ISSUER = "Kompetencje dla pracy"
 MFA_TOTP_TOLERANCE = 1
 MFA_FORMS = {}
 
-# django-axes: lock a login for a user and address after repeated failures.
+# django-axes: lock a login for a user and address after repeated failures; never
+# for a user alone (a stranger would lock the owner out).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -229,6 +261,7 @@ AXES_CLIENT_IP_CALLABLE = "portal.core.http.client_ip"
 # How many reverse proxies stand in front of the portal (1 behind nginx), so that
 # lockouts and rate limits count real visitors, not the proxy.
 TRUSTED_PROXY_COUNT = int(env("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_VERBOSE = False
 # Successful logins are not logged: the failures are what the lockout needs.
@@ -322,6 +355,10 @@ EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 20
+# For django.core.mail.backends.filebased.EmailBackend (the fault tests' workers).
+EMAIL_FILE_PATH = env(
+    "DJANGO_EMAIL_FILE_PATH", str(BASE_DIR / "test-artifacts" / "mail")
+)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
