@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from portal.accounts.permissions import SecondFactorRequired, can_use_staff_privileges
 from portal.accounts.views import current_documents_required
 from portal.core.audit import audit_record
 from portal.core.http import client_ip
@@ -277,13 +278,17 @@ def dashboard(request):
 
 def _certificate_for(request, number, *, action):
     """The certificate, if this person may see it; staff reading someone else's
-    certificate leave an entry in the audit log."""
+    certificate need the second factor and leave an entry in the audit log."""
     certificate = (
         Certificate.objects.select_related("enrollment").filter(number=number).first()
     )
-    if certificate is None or not permissions.can_download_certificate(
-        request.user, certificate
+    if certificate is None:
+        raise Http404
+    if not permissions.can_download_certificate(
+        request.user, certificate, second_factor=can_use_staff_privileges(request)
     ):
+        if permissions.can_read_certificates(request.user):
+            raise SecondFactorRequired
         raise Http404
     if certificate.enrollment.user_id != request.user.pk:
         audit_record(request=request, action=action, obj=certificate)

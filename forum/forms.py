@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .markup import personal_data_found
+from .markup import MAX_NESTING, nesting_depth, personal_data_found
 from .models import Forum, ForumProfile, Report
 
 MAX_BRACKETS = 100
@@ -34,6 +34,15 @@ class PostBodyForm(forms.Form):
         # Runs of brackets make Markdown's link parser slow; no real post needs them.
         if body.count("[") > MAX_BRACKETS:
             raise forms.ValidationError(_("The text has too many square brackets."))
+        if nesting_depth(body) > MAX_NESTING:
+            raise forms.ValidationError(
+                _(
+                    "Lists and quotations in the text are nested more than "
+                    "%(limit)s levels deep. Flatten them and send the text again."
+                ),
+                params={"limit": MAX_NESTING},
+                code="too_deep",
+            )
         return body
 
     def clean(self):

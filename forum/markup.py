@@ -1,6 +1,7 @@
 """Forum text: Markdown rendered to safe HTML, and a check for personal data."""
 
 import re
+import sys
 
 import markdown
 import nh3
@@ -31,8 +32,15 @@ def render(text: str) -> str:
     by nh3, which also drops every link whose scheme is not http, https or mailto
     (no javascript: or data:).
     """
-    source = text.strip().replace("&", "&amp;").replace("<", "&lt;")
-    rendered = markdown.markdown(source, extensions=["nl2br", "sane_lists"])
+    try:
+        rendered = _markdown(text)
+    except RecursionError:
+        # The form refuses text nested past MAX_NESTING; text that got here anyway
+        # (stored before the check) is shown as plain paragraphs.
+        rendered = "".join(
+            "<p>" + paragraph.replace("\n", "<br>") + "</p>"
+            for paragraph in _escaped(text).split("\n\n")
+        )
     rendered = CODE.sub(_unescape_once, rendered)
     return nh3.clean(
         rendered,
@@ -45,6 +53,38 @@ def render(text: str) -> str:
 
 
 CODE = re.compile(r"(<code>)(.*?)(</code>)", re.S)
+
+
+def _escaped(text: str) -> str:
+    return text.strip().replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _markdown(text: str) -> str:
+    """What Markdown builds; RecursionError when lists nest some 500 deep."""
+    return markdown.markdown(_escaped(text), extensions=["nl2br", "sane_lists"])
+
+
+# Lists and quotations nest at most this deep; real posts stay far below it.
+MAX_NESTING = 20
+NESTING_TAG = re.compile(r"<(/?)(?:ul|ol|blockquote)>")
+
+
+def nesting_depth(text: str) -> int:
+    """How deep the lists and quotations Markdown builds from the text nest.
+
+    Lines nest by their own markers and indentation, and by continuing the item
+    above them, so the depth is read from what Markdown builds. Text nested past
+    what Markdown can build counts as deeper than any limit.
+    """
+    try:
+        html = _markdown(text)
+    except RecursionError:
+        return sys.getrecursionlimit()
+    depth = deepest = 0
+    for closing in NESTING_TAG.findall(html):
+        depth += -1 if closing else 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _unescape_once(match):
@@ -61,10 +101,40 @@ def _absolute_links_only(tag, attribute, value):
 
 
 def quote(author_name: str, text: str) -> str:
-    """A Markdown quotation of another post, to start a reply with."""
+    """A Markdown quotation of another post, as replies once started with.
+
+    Replies now refer to the quoted post (`Post.quoted`) and show its current
+    text; `quote_strip` takes these old copies out of replies.
+    """
     lines = text.strip().splitlines() or [""]
     quoted = "\n".join(f"> {line}" for line in lines)
     return f"> **{author_name}:**\n{quoted}\n\n"
+
+
+QUOTE_BLOCK = re.compile(r"(?:>[^\r\n]*(?:\r?\n|$))+")
+QUOTE_HEADER = re.compile(r">[ \t]?\*\*[^\r\n]*:\*\*[ \t]*")
+BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)+")
+
+
+def quote_strip(body: str, quoted_body: str) -> str:
+    """The reply without the copy of the quoted post it starts with, if it has one.
+
+    The copy is the leading run of "> " lines: the one `quote` made (it starts
+    with the author's name in bold), or lines that all come from the quoted post,
+    or any when the quoted post has no text left (erased). Other text stays as
+    written.
+    """
+    block = QUOTE_BLOCK.match(body)
+    if not block:
+        return body
+    lines = block[0].splitlines()
+    copied = bool(QUOTE_HEADER.fullmatch(lines[0])) or not quoted_body.strip()
+    if not copied:
+        source = {line.strip() for line in quoted_body.splitlines()}
+        copied = all(line[1:].strip() in source for line in lines)
+    if not copied:
+        return body
+    return BLANK_LINES.sub("", body[block.end() :], count=1)
 
 
 # Personal data -------------------------------------------------------------------
@@ -96,3 +166,9 @@ def personal_data_found(text: str) -> list[str]:
     if EMAIL.search(text):
         found.append("email")
     return found
+
+
+def personal_data_redact(text: str, replacement: str) -> str:
+    """The text with every PESEL, phone number and e-mail address replaced."""
+    text = PESEL.sub(lambda m: replacement if is_valid_pesel(m[0]) else m[0], text)
+    return EMAIL.sub(replacement, PHONE.sub(replacement, text))

@@ -8,12 +8,20 @@ EDIT_WINDOW_MINUTES = 30
 
 
 def can_moderate(user) -> bool:
+    """The moderator's permission; in the admin its gate asks for the second factor."""
     return user.is_authenticated and user.has_perm("forum.moderate_forum")
 
 
-def can_read(user, forum=None) -> bool:
+def can_moderate_here(user, *, second_factor=False) -> bool:
+    """Moderating on the forum's own pages (every forum, hidden posts), which lie
+    outside the admin: only in a session that passed the second factor
+    (`portal.accounts.permissions.can_use_staff_privileges`)."""
+    return second_factor and can_moderate(user)
+
+
+def can_read(user, forum=None, *, second_factor=False) -> bool:
     """Moderators read every forum; verified learners those of published courses."""
-    if can_moderate(user):
+    if can_moderate_here(user, second_factor=second_factor):
         return True
     if forum is not None and not forum.course.live:
         return False

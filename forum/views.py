@@ -12,15 +12,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import markup, permissions, selectors, services
+from portal.accounts.permissions import SecondFactorRequired, can_use_staff_privileges
+
+from . import permissions, selectors, services
 from .forms import DisplayNameForm, PostBodyForm, ReportForm, TopicForm
 from .models import Forum, Post, Subscription, Topic
 
 
 def _readable(request, forum):
+    """Moderators without a second factor in the session are asked for it."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not permissions.can_read(request.user, forum):
+    second_factor = can_use_staff_privileges(request)
+    if not permissions.can_read(request.user, forum, second_factor=second_factor):
+        if permissions.can_moderate(request.user):
+            raise SecondFactorRequired
         raise PermissionDenied
     return None
 
@@ -33,6 +39,18 @@ def _post_id(raw) -> int:
 
 def _mute_context(user):
     return {"mute": permissions.active_mute(user)}
+
+
+def _quotable(topic, raw):
+    """The post of this topic a reply may quote (named by `raw`), or None."""
+    if not (post_id := _post_id(raw)):
+        return None
+    post = (
+        Post.objects.filter(pk=post_id, topic=topic)
+        .select_related("author__forum_profile")
+        .first()
+    )
+    return post if post and post.quote_available else None
 
 
 def forum_index(request, forum_id):
@@ -93,33 +111,29 @@ def topic_detail(request, topic_id):
         return response
     user = request.user
     form = PostBodyForm(request.POST or None)
+    # The reply refers to the quoted post; the form shows it, never copies it.
+    quote_of = _quotable(
+        topic,
+        request.POST.get("quoted")
+        if request.method == "POST"
+        else request.GET.get("cytuj"),
+    )
     if request.method == "POST":
         if not permissions.can_reply(user, topic):
             raise PermissionDenied
         if form.is_valid():
-            quoted = Post.objects.filter(
-                pk=_post_id(request.POST.get("quoted")), topic=topic
-            ).first()
             try:
                 post = services.post_create(
                     topic=topic,
                     author=user,
                     body=form.cleaned_data["body"],
-                    quoted=quoted,
+                    quoted=quote_of,
                     confirm_personal_data=form.cleaned_data["confirm_personal_data"],
                 )
             except services.RateLimited as error:
                 form.add_error(None, str(error))
             else:
                 return redirect(selectors.post_url(post))
-    quote_of = None
-    if request.method == "GET" and (quote_id := _post_id(request.GET.get("cytuj"))):
-        quote_of = Post.objects.filter(
-            pk=quote_id, topic=topic, is_hidden=False
-        ).first()
-        if quote_of:
-            name = services.display_name_for(quote_of.author) if quote_of.author else ""
-            form = PostBodyForm(initial={"body": markup.quote(name, quote_of.body)})
     posts = selectors.post_page(topic=topic, page_number=request.GET.get("strona"))
     services.topic_mark_read(user=user, topic=topic)
     return TemplateResponse(
@@ -131,10 +145,13 @@ def topic_detail(request, topic_id):
             "posts": posts,
             "form": form,
             "quote_of": quote_of,
+            "quote_url": selectors.post_url(quote_of) if quote_of else "",
             "can_reply": permissions.can_reply(user, topic),
             # Reporting asks what posting asks (permissions.can_report).
             "can_report": permissions.can_post(user),
-            "can_moderate": permissions.can_moderate(user),
+            "can_moderate": permissions.can_moderate_here(
+                user, second_factor=can_use_staff_privileges(request)
+            ),
             "editable": permissions.editable_posts(user, posts, topic),
             "subscribed": selectors.subscribed(user=user, topic=topic),
             **_mute_context(user),
@@ -196,7 +213,9 @@ def subscription_toggle(request, kind, object_id):
         raise Http404
     target = get_object_or_404(Forum if kind == "forum" else Topic, pk=object_id)
     forum = target if kind == "forum" else target.forum
-    if not permissions.can_read(request.user, forum):
+    if not permissions.can_read(
+        request.user, forum, second_factor=can_use_staff_privileges(request)
+    ):
         raise PermissionDenied
     on = services.subscription_toggle(user=request.user, **{kind: target})
     messages.success(

@@ -8,10 +8,13 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.sites.requests import RequestSite
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
+from portal.core.http import client_ip
 from portal.core.mail import email_enqueue
 
-from . import permissions, services
+from . import permissions, security, services
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -30,6 +33,34 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit and hasattr(form, "signup_details"):
             services.user_complete_signup(user=user, **form.signup_details())
         return user
+
+    # Failed sign-ins (the policy: portal.accounts.security) ----------------------
+
+    def pre_authenticate(self, request, **credentials):
+        if security.sign_in_refused(request, credentials):
+            raise ValidationError(
+                _(
+                    "Many failed attempts to sign in to this account came from other "
+                    "places, so for now it can be signed in to only from networks it "
+                    "was used from before. Try again in an hour."
+                ),
+                code="too_many_login_attempts",
+            )
+        super().pre_authenticate(request, **credentials)
+
+    def authentication_failed(self, request, **credentials):
+        security.sign_in_failure_record(request, credentials)
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """allauth limits failed passwords per this key: make it the account at
+        this address, so that failures elsewhere never lock the owner out. The
+        second factor's codes keep allauth's own key, one per account."""
+        key = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{key}@{client_ip(request)}"
+
+    def login(self, request, user):
+        super().login(request, user)
+        security.sign_in_address_remember(request=request, user=user)
 
     def is_reauthentication_required(self, *, app, **kwargs):
         """Let a fresh sign-in stand for the password when setting up a first TOTP.

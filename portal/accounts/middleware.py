@@ -3,11 +3,11 @@ import hashlib
 import json
 import re
 
-from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from csp.constants import UNSAFE_INLINE
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,26 +15,19 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from . import permissions
+from .permissions import session_has_second_factor
 
 ADMIN_PREFIX = "/admin/"
 
 
-def session_has_second_factor(request) -> bool:
-    """The session passed a TOTP check, and the account still has that TOTP."""
-    records = get_authentication_records(request, request.user)
-    if not any(record.get("method") == "mfa" for record in records):
-        return False
-    return Authenticator.objects.filter(
-        user=request.user, type=Authenticator.Type.TOTP
-    ).exists()
-
-
 class StaffAdminAccessMiddleware:
-    """Let into the admin only staff who signed in with a second factor.
+    """Let staff use their privileges only with a second factor in the session.
 
-    A learner (no admin permission) gets 403 rather than a login page; staff without
-    a TOTP authenticator are sent to set one up; staff with one who signed in some
-    other way are asked to sign in again.
+    At the admin's door: a learner (no admin permission) gets 403 rather than a login
+    page; staff without a TOTP authenticator are sent to set one up; staff with one
+    who signed in some other way are asked to sign in again. Outside the admin, a
+    view that finds a staff privilege would apply raises
+    `permissions.SecondFactorRequired`, and is answered the same way.
     """
 
     def __init__(self, get_response):
@@ -47,6 +40,20 @@ class StaffAdminAccessMiddleware:
                 return response
         return self.get_response(request)
 
+    def process_exception(self, request, exception):
+        if (
+            isinstance(exception, permissions.SecondFactorRequired)
+            and request.user.is_authenticated
+        ):
+            return self.second_factor_step(
+                request,
+                _(
+                    "Staff accounts use two-factor authentication. Set up an "
+                    "authenticator app to open this page."
+                ),
+            )
+        return None
+
     def check(self, request):
         user = request.user
         if not permissions.can_access_admin(user):
@@ -55,26 +62,27 @@ class StaffAdminAccessMiddleware:
             request
         ):
             return None
+        return self.second_factor_step(
+            request,
+            _(
+                "Staff accounts use two-factor authentication. Set up an "
+                "authenticator app to enter the administration panel."
+            ),
+        )
+
+    def second_factor_step(self, request, set_up_message):
+        """Set up TOTP, or sign in again with the code, and come back here."""
+        query = urlencode({"next": request.get_full_path()})
         has_totp = Authenticator.objects.filter(
-            user=user, type=Authenticator.Type.TOTP
+            user=request.user, type=Authenticator.Type.TOTP
         ).exists()
         if not has_totp:
-            messages.info(
-                request,
-                _(
-                    "Staff accounts use two-factor authentication. Set up an "
-                    "authenticator app to enter the administration panel."
-                ),
-            )
-            query = urlencode({"next": request.get_full_path()})
+            messages.info(request, set_up_message)
             return redirect(f"{reverse('mfa_activate_totp')}?{query}")
         messages.info(
             request,
             _("Sign in again with the code from your authenticator app."),
         )
-        from django.contrib.auth import logout
-
-        query = urlencode({"next": request.get_full_path()})
         logout(request)
         return redirect(f"{reverse('account_login')}?{query}")
 

@@ -1,5 +1,17 @@
 """Who may do what with accounts; views and templates ask here, never re-implement."""
 
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
+from django.core.exceptions import PermissionDenied
+
+
+class SecondFactorRequired(PermissionDenied):
+    """A staff privilege would open this page, but the session has no second factor.
+
+    `portal.accounts.middleware.StaffAdminAccessMiddleware` answers it as the admin's
+    gate does (set up TOTP, or sign in again with the code); anywhere else it is a 403.
+    """
+
 
 def can_access_admin(user) -> bool:
     return (
@@ -12,6 +24,33 @@ def can_access_admin(user) -> bool:
 def must_use_two_factor(user) -> bool:
     """Every account that can enter the admin signs in with a second factor."""
     return can_access_admin(user)
+
+
+def session_has_second_factor(request) -> bool:
+    """The session passed a TOTP check, and the account still has that TOTP."""
+    records = get_authentication_records(request, request.user)
+    if not any(record.get("method") == "mfa" for record in records):
+        return False
+    return Authenticator.objects.filter(
+        user=request.user, type=Authenticator.Type.TOTP
+    ).exists()
+
+
+def can_use_staff_privileges(request) -> bool:
+    """Whether permissions beyond a learner's count in this request.
+
+    The admin's gate asks for the second factor at its door; pages outside it that
+    show staff what a learner would not see (someone else's certificate, a hidden
+    forum post, the forum of an unpublished course) ask here. Without it, staff see
+    what anyone else sees, and are asked for it (`SecondFactorRequired`) where that
+    is nothing.
+    """
+    user = request.user
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if not hasattr(request, "_staff_privileges"):
+        request._staff_privileges = session_has_second_factor(request)
+    return request._staff_privileges
 
 
 def is_verified_learner(user) -> bool:

@@ -11,6 +11,7 @@ FORM_FUZZ_SCALE (e.g. 10) to look further on a quiet afternoon.
 """
 
 import os
+import re
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -841,5 +842,185 @@ def test_rate_limited_forms_refuse_with_429_or_the_form_never_500(
             assert error_shown(response) or b"<form" in response.content
         verify = client.get(reverse("courses:verify"), {"kod": data.get("email", "")})
         assert_handled(verify, allowed=(200, 429))
+
+    check()
+
+
+# Shapes that once gave a 500 ----------------------------------------------------------
+
+# Markdown builds nested lists by recursion, which gave out near 495 levels.
+NESTED = st.one_of(
+    st.builds(
+        lambda marker, depth, tail: marker * depth + tail,
+        st.sampled_from(["- ", "* ", "+ ", "1. ", "> ", "> - ", "- > ", ">"]),
+        st.integers(15, 700),
+        st.text(st.characters(categories=["L", "N", "Zs"]), max_size=40),
+    ),
+    st.builds(
+        lambda indent, depth: "\n".join(indent * i + "- x" for i in range(depth)),
+        st.sampled_from(["  ", "    ", "\t"]),
+        st.integers(10, 70),
+    ),
+)
+
+
+def test_fuzzed_deep_nesting_keeps_the_post_on_the_form(client, topic, learner):
+    from html import escape
+
+    client.force_login(learner)
+    first = topic.posts.first()
+    forms = {
+        reverse("forum:topic_new", args=[topic.forum_id]): {"title": "Lista"},
+        reverse("forum:topic", args=[topic.pk]): {},
+        reverse("forum:post_edit", args=[first.pk]): {},
+    }
+
+    @fuzz(30)
+    @given(url=st.sampled_from(sorted(forms)), body=NESTED)
+    @example(url=sorted(forms)[1], body="- " * 495 + "x")  # was a 500
+    def check(url, body):
+        limits_reset()
+        topic.posts.exclude(pk=first.pk).delete()
+        response = client.post(url, {"body": body, **forms[url]})
+        assert_handled(response)
+        if response.status_code == 200:
+            assert error_shown(response)
+            assert escape(body.strip()) in response.content.decode()
+
+    check()
+
+
+def text_routes(patterns=None, prefix=""):
+    """Every URL pattern of the portal, as a route with its parameters in it."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from text_routes(entry.url_patterns, route)
+        elif isinstance(entry, URLPattern) and "(?P" not in route:
+            yield route.lstrip("^").rstrip("$")
+
+
+PARAMETER = re.compile(r"<(?:(\w+):)?\w+>")
+
+
+def fill(route: str, value: str) -> str:
+    """The route with `value` in every text parameter and 1 in every number."""
+
+    def parameter(match):
+        return "1" if match[1] == "int" else quote(value, safe="")
+
+    return "/" + PARAMETER.sub(parameter, route)
+
+
+WITH_NUL = st.builds(
+    lambda before, after: f"{before}\x00{after}", TEXT.map(str.strip), TEXT
+)
+
+
+def test_fuzzed_nul_in_any_address_gets_400_never_500(client, topic, learner):
+    """NUL in a path segment of every pattern with a text parameter, and in a page's
+    address, is refused before any lookup; PostgreSQL would refuse it in one."""
+    routes = sorted(
+        {
+            route
+            for route in text_routes()
+            if any(match[1] != "int" for match in PARAMETER.finditer(route))
+        }
+    )
+    pages = [topic.forum.course.url, topic.forum.course.lessons().first().url]
+
+    @fuzz(60)
+    @given(
+        signed_in=st.booleans(),
+        route=st.sampled_from(routes),
+        page=st.sampled_from(pages),
+        in_page=st.booleans(),
+        value=WITH_NUL,
+    )
+    @example(
+        signed_in=False,
+        route="certyfikaty/<str:number>/",
+        page=pages[0],
+        in_page=False,
+        value="\x00",
+    )  # was a 500
+    def check(signed_in, route, page, in_page, value):
+        if signed_in:
+            client.force_login(learner)
+        else:
+            client.logout()
+        url = page + quote(value, safe="") + "/" if in_page else fill(route, value)
+        assert_handled(client.get(url), allowed=())
+
+    check()
+
+
+def test_fuzzed_nul_in_a_query_string_gets_400_never_500(client, topic, learner):
+    client.force_login(learner)
+    urls = [
+        "/",
+        reverse("search"),
+        reverse("courses:verify"),
+        reverse("forum:topic", args=[topic.pk]),
+        topic.forum.course.url,
+    ]
+
+    @fuzz(30)
+    @given(
+        url=st.sampled_from(urls),
+        params=submissions({"q": "kurs", "kod": "ABCD", "strona": "1"}),
+        name=st.sampled_from(["q", "kod", "strona", "cytuj", "\x00"]),
+        value=WITH_NUL,
+    )
+    def check(url, params, name, value):
+        response = client.get(url, {**params, name: value})
+        assert_handled(response, allowed=())
+
+    check()
+
+
+def test_fuzzed_oversized_bodies_get_400_never_500(client, topic, learner):
+    """Past DATA_UPLOAD_MAX_MEMORY_SIZE or DATA_UPLOAD_MAX_NUMBER_FIELDS, any form."""
+    from django.conf import settings as django_settings
+
+    urls = [
+        reverse("account_login"),
+        reverse("account_signup"),
+        "/kontakt/",
+        reverse("privacy:public_request"),
+        reverse("forum:topic", args=[topic.pk]),
+        reverse("forum:topic_new", args=[topic.forum_id]),
+    ]
+    too_big = django_settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    too_many = django_settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+
+    @fuzz(12)
+    @given(
+        signed_in=st.booleans(),
+        url=st.sampled_from(urls),
+        body=st.one_of(
+            st.integers(too_big + 1, 4 * too_big).map(
+                lambda size: b"body=" + b"a" * size
+            ),
+            st.integers(too_many + 1, too_many + 50).map(
+                lambda count: "&".join(f"f{n}=1" for n in range(count)).encode()
+            ),
+        ),
+    )
+    def check(signed_in, url, body):
+        limits_reset()
+        if signed_in:
+            client.force_login(learner)
+        else:
+            client.logout()
+        response = client.generic(
+            "POST", url, body, content_type="application/x-www-form-urlencoded"
+        )
+        # A redirect to sign in, from a view that never read the body, is fine too.
+        assert_handled(response, allowed=(302,))
+        if response.status_code == 400:
+            assert "400.html" in [template.name for template in response.templates]
 
     check()
