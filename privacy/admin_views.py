@@ -80,6 +80,7 @@ def request_action(request, pk, action):
         if action == "complete":
             kinds["complete"] = {
                 DataRequest.Kind.COPY: "export",
+                DataRequest.Kind.PORTABILITY: "export",
                 DataRequest.Kind.ERASURE: "delete",
             }.get(data_request.kind, "change")
         audit_record(

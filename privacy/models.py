@@ -59,9 +59,21 @@ class CookieDeclaration(models.Model):
 
 
 class ConsentRecord(models.Model):
-    """One consent decision: no person, only a random id kept in their browser."""
+    """One consent decision, under a random id kept in the browser.
+
+    A decision made while signed in also names the account, so that it reaches the
+    person's copy of data; erasure takes the name off again.
+    """
 
     consent_id = models.UUIDField(_("consent id"), default=uuid.uuid4, db_index=True)
+    user = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consent_records",
+    )
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     categories = models.JSONField(_("categories allowed"), default=list)
     policy_version = models.CharField(_("policy version"), max_length=40)
@@ -85,6 +97,7 @@ class DataRequest(models.Model):
         ERASURE = "erasure", _("erasure (art. 17)")
         RESTRICTION = "restriction", _("restriction of processing (art. 18)")
         OBJECTION = "objection", _("objection (art. 21)")
+        PORTABILITY = "portability", _("data portability (art. 20)")
         OTHER = "other", _("other")
 
     class Status(models.TextChoices):
@@ -135,6 +148,14 @@ class DataRequest(models.Model):
 class DataRequestEvent(models.Model):
     """The history of a request: every step, by whom and when."""
 
+    class Action(models.TextChoices):
+        FILED = "filed", _("filed")
+        CONFIRMED = "confirmed", _("confirmed by the e-mail link")
+        EXTENDED = "extended", _("time to answer extended")
+        COMPLETED = "completed", _("answered")
+        REJECTED = "rejected", _("refused")
+        RESTRICTION_LIFTED = "restriction lifted", _("restriction lifted")
+
     request = models.ForeignKey(
         DataRequest, on_delete=models.CASCADE, related_name="events"
     )
@@ -145,7 +166,7 @@ class DataRequestEvent(models.Model):
         blank=True,
         related_name="+",
     )
-    action = models.CharField(_("action"), max_length=40)
+    action = models.CharField(_("action"), max_length=40, choices=Action.choices)
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -157,7 +178,15 @@ class DataRequestEvent(models.Model):
 
 
 class DataExport(models.Model):
-    """A copy of a person's data (art. 15(3)), downloadable by them for 7 days."""
+    """A ZIP of a person's data that they download for the days the settings give.
+
+    Either a copy of all their data (art. 15(3)) or the data they gave, to take
+    to another service (art. 20).
+    """
+
+    class Kind(models.TextChoices):
+        COPY = "copy", _("copy of data")
+        PORTABILITY = "portability", _("data to take elsewhere")
 
     user = models.ForeignKey(
         "accounts.User", on_delete=models.CASCADE, related_name="data_exports"
@@ -168,6 +197,9 @@ class DataExport(models.Model):
         null=True,
         blank=True,
         related_name="exports",
+    )
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=Kind.choices, default=Kind.COPY
     )
     created_at = models.DateTimeField(auto_now_add=True)
     ready_at = models.DateTimeField(null=True, blank=True)

@@ -35,7 +35,12 @@ class DataProvider:
       which the copy of data includes; `file_fields` names the model fields
       (`"app_label.Model.field"`) that hold such files;
     - `expire(now, periods)` deletes what has outlived its retention period
-      (`periods` is the IOD's RetentionSettings) and returns `{what: count}`.
+      (`periods` is the IOD's RetentionSettings) and returns `{what: count}`;
+    - `labels` maps every key `export` uses, at any depth, to its (lazy) Polish
+      label for the readable `index.html`; `data.json` keeps the keys;
+    - `portable` names the top-level keys of `export` that the person gave and
+      that are processed on consent or contract: their data to take elsewhere
+      (RODO art. 20).
     """
 
     key: str
@@ -47,6 +52,8 @@ class DataProvider:
     files: Callable = _no_files
     file_fields: tuple = ()
     expire: Callable | None = None
+    labels: dict | None = None
+    portable: tuple = ()
 
     def __post_init__(self):
         if any(provider.key == self.key for provider in _providers):

@@ -5,15 +5,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.core.http import safe_next
-from portal.core.mail import email_send
+from portal.core.http import client_ip, safe_next
 
 from . import consent, permissions, selectors
+from .exports import FILE_NAMES
 from .forms import DataRequestForm, PublicDataRequestForm
 from .models import (
     OPTIONAL_CATEGORIES,
@@ -37,6 +36,7 @@ def _save(request, categories, target):
         consent_id=previous.consent_id or None,
         categories=categories,
         policy_version=version,
+        user=request.user if request.user.is_authenticated else None,
     )
     response = redirect(target)
     consent.write(response, record)
@@ -95,7 +95,8 @@ def settings_page(request):
 
 # Data-subject requests: the person's side -------------------------------------------
 
-CONFIRM_SALT = "privacy.request-confirm"
+# The links are signed by the services; tests sign their own with the same salt.
+CONFIRM_SALT = request_services.CONFIRM_SALT
 
 
 def my_requests(request):
@@ -131,53 +132,59 @@ def my_requests(request):
 
 
 def public_request(request):
+    """The form for people without an account.
+
+    Whatever the address's requests, a valid form gets the same "check your
+    e-mail" page: only the mailbox learns whether a request was filed or one of
+    its kind is already open.
+    """
     form = PublicDataRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            filed = request_services.data_request_create(
+        if not request_services.public_request_allowed(
+            client_key=client_ip(request), email=data["email"]
+        ):
+            form.add_error(
+                None,
+                _(
+                    "Too many requests have been sent from this device or to this "
+                    "e-mail address. Try again in an hour, or write to "
+                    "ochronadanych@wup-krakow.pl."
+                ),
+            )
+        else:
+            request_services.data_request_file_public(
                 kind=data["kind"],
                 details=data["details"],
                 name=data["name"],
                 email=data["email"],
-                confirmed=False,
             )
-        except request_services.DuplicateRequest:
-            form.add_error(
-                "kind",
-                _("There is already an open request of this type from this address."),
+            return TemplateResponse(
+                request,
+                "privacy/request_sent.html",
+                {"hours": selectors.retention_periods().request_confirmation_hours},
             )
-        else:
-            token = signing.dumps(filed.pk, salt=CONFIRM_SALT)
-            email_send(
-                template="privacy/email/request_confirm",
-                to=filed.requester_email,
-                context={
-                    "request": filed,
-                    "path": reverse("privacy:confirm_request", args=[token]),
-                },
-            )
-            return TemplateResponse(request, "privacy/request_sent.html", {})
     return TemplateResponse(request, "privacy/public_request.html", {"form": form})
 
 
 def confirm_request(request, token):
     try:
-        hours = selectors.retention_periods().request_confirmation_hours
-        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=hours * 60 * 60)
+        data_request = request_services.request_by_token(token)
     except signing.SignatureExpired:
+        data_request = None
+    except signing.BadSignature as error:
+        raise Http404 from error
+    if data_request is None:
+        # Expired, or deleted unconfirmed once its link had expired.
         return TemplateResponse(
             request, "privacy/request_confirmed.html", {"expired": True}, status=410
         )
-    except signing.BadSignature as error:
-        raise Http404 from error
-    data_request = DataRequest.objects.filter(pk=pk).first()
-    if data_request is None:
-        raise Http404
     if request.method == "POST":
-        request_services.data_request_confirm(request=data_request)
+        counted = request_services.data_request_confirm(request=data_request)
         return TemplateResponse(
-            request, "privacy/request_confirmed.html", {"data_request": data_request}
+            request,
+            "privacy/request_confirmed.html",
+            {"data_request": counted, "already_open": counted.pk != data_request.pk},
         )
     return TemplateResponse(
         request, "privacy/request_confirm.html", {"data_request": data_request}
@@ -195,6 +202,6 @@ def export_download(request, pk):
     return FileResponse(
         export.file.open("rb"),
         as_attachment=True,
-        filename=f"kopia-danych-{export.created_at:%Y-%m-%d}.zip",
+        filename=f"{FILE_NAMES[export.kind]}-{export.created_at:%Y-%m-%d}.zip",
         content_type="application/zip",
     )

@@ -11,11 +11,19 @@ from ..models import (
 
 
 @transaction.atomic
-def consent_record(*, consent_id=None, categories, policy_version) -> ConsentRecord:
-    """Record a decision; the optional categories only, necessary is always on."""
+def consent_record(
+    *, consent_id=None, categories, policy_version, user=None
+) -> ConsentRecord:
+    """Record a decision; the optional categories only, necessary is always on.
+
+    A decision made while signed in names the account (`user`), so that the
+    person finds it in their copy of data.
+    """
     allowed = sorted({c for c in categories if c in OPTIONAL_CATEGORIES})
     record = ConsentRecord(
-        categories=[CookieCategory.NECESSARY, *allowed], policy_version=policy_version
+        categories=[CookieCategory.NECESSARY, *allowed],
+        policy_version=policy_version,
+        user=user,
     )
     if consent_id:
         record.consent_id = consent_id

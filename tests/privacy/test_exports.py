@@ -54,9 +54,13 @@ def test_approving_a_copy_request_builds_a_zip_the_owner_downloads(
     assert {"index.html", "data.json"} <= set(names)
     assert any(name.startswith("certyfikaty/") for name in names)
     data = json.loads(archive.read("data.json"))
-    assert set(data["data"]) >= {"Konto", "Kursy", "Forum", "Wnioski RODO"}
+    # The privacy part now also holds cookie decisions, hence its longer name; the
+    # art. 15 information names the supervisory authority under "complaint" (it
+    # was one line of "rights" before).
+    parts = {"Konto", "Kursy", "Forum", "Wnioski RODO i decyzje o cookies"}
+    assert set(data["data"]) >= parts
     assert data["data"]["Konto"]["email"] == learner.email
-    assert "Prezesa UODO" in data["information_art_15"]["rights"]
+    assert "Prezes Urzędu Ochrony Danych" in data["information_art_15"]["complaint"]
     assert learner.email in archive.read("index.html").decode()
 
 
