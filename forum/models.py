@@ -101,6 +101,16 @@ class Post(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.topic} #{self.pk}"
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """Only what learners may find: a hidden or erased post is not indexed."""
+        return super().get_indexed_objects().filter(is_hidden=False).exclude(body="")
+
+    @property
+    def quote_available(self) -> bool:
+        """Whether a reply quoting this post may show its text."""
+        return not self.is_hidden and self.author_id is not None and bool(self.body)
+
 
 class Subscription(models.Model):
     """E-mail notifications of new posts in a topic or in a whole course forum."""

@@ -1,7 +1,8 @@
 """Reads in the forums, each page in a fixed number of queries."""
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from wagtail.search.backends import get_search_backend
 
@@ -41,10 +42,36 @@ def topic_page(*, forum, user, page_number, query=""):
 
 
 def post_page(*, topic, page_number):
-    posts = topic.posts.select_related("author__forum_profile").order_by(
-        "created_at", "pk"
+    """A page of posts, each with the post it quotes and where that post is.
+
+    A quote is shown from the quoted post itself (`quoted`, its author's current
+    name, `quoted_url`), so hiding or erasing that post reaches every quote of it.
+    """
+    posts_before_quoted = (
+        Post.objects.filter(topic=OuterRef("topic"))
+        .filter(
+            Q(created_at__lt=OuterRef("quoted__created_at"))
+            | Q(created_at=OuterRef("quoted__created_at"), pk__lt=OuterRef("quoted"))
+        )
+        .order_by()
+        .values("topic")
+        .annotate(count=Count("pk"))
+        .values("count")
     )
-    return Paginator(posts, POSTS_PER_PAGE).get_page(page_number)
+    posts = (
+        topic.posts.select_related(
+            "author__forum_profile", "quoted__author__forum_profile"
+        )
+        .annotate(quoted_earlier=Coalesce(Subquery(posts_before_quoted), 0))
+        .order_by("created_at", "pk")
+    )
+    page = Paginator(posts, POSTS_PER_PAGE).get_page(page_number)
+    for post in page:
+        if post.quoted_id:
+            post.quoted_url = _url_at(
+                topic.pk, post.quoted_earlier // POSTS_PER_PAGE + 1, post.quoted_id
+            )
+    return page
 
 
 def post_position_page(post) -> int:
@@ -56,10 +83,13 @@ def post_position_page(post) -> int:
 
 
 def post_url(post) -> str:
-    page = post_position_page(post)
-    url = reverse("forum:topic", args=[post.topic_id])
+    return _url_at(post.topic_id, post_position_page(post), post.pk)
+
+
+def _url_at(topic_id, page, post_id) -> str:
+    url = reverse("forum:topic", args=[topic_id])
     return (
-        f"{url}?strona={page}#wpis-{post.pk}" if page > 1 else f"{url}#wpis-{post.pk}"
+        f"{url}?strona={page}#wpis-{post_id}" if page > 1 else f"{url}#wpis-{post_id}"
     )
 
 

@@ -7,7 +7,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.search import index
 
+from portal.core import outbox
 from portal.core.ratelimit import rate_limit_allow
 
 from . import markup
@@ -108,7 +110,7 @@ def _check_personal_data(text: str, *, confirmed: bool) -> None:
 
 
 def _notify(post):
-    transaction.on_commit(lambda: post_notify_task.delay(post.pk))
+    outbox.enqueue(post_notify_task, post.pk)
 
 
 @transaction.atomic
@@ -239,6 +241,7 @@ def _close_reports(post, by, status):
 def post_hide(*, post, by, reason: str) -> Post:
     post.is_hidden = True
     post.save(update_fields=["is_hidden"])
+    index.remove_object(post)  # hidden text must not be found by searching
     _close_reports(post, by, Report.Status.RESOLVED)
     _log(
         by=by,
@@ -255,6 +258,7 @@ def post_hide(*, post, by, reason: str) -> Post:
 def post_restore(*, post, by, reason: str) -> Post:
     post.is_hidden = False
     post.save(update_fields=["is_hidden"])
+    index.insert_or_update_object(post)
     _log(
         by=by,
         kind=ModerationAction.Kind.RESTORE_POST,

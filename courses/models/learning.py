@@ -111,9 +111,16 @@ class LearnerAccommodation(models.Model):
         verbose_name_plural = _("test accommodations")
 
     def __str__(self):
+        """A number, not the learner: the admin's history keeps this label."""
+        number = self.pk or "–"
         if self.no_time_limit:
-            return f"{self.user}: {_('no time limit')}"
-        return f"{self.user}: +{self.extra_time_percent}%"
+            return _("Test accommodation no. %(number)s: no time limit") % {
+                "number": number
+            }
+        return _("Test accommodation no. %(number)s: +%(percent)s%%") % {
+            "number": number,
+            "percent": self.extra_time_percent,
+        }
 
 
 class Attempt(models.Model):
@@ -217,6 +224,9 @@ class Certificate(models.Model):
     )
     render_attempts = models.PositiveSmallIntegerField(default=0)
     render_started_at = models.DateTimeField(null=True, blank=True)
+    # The delivery (Celery task id) that holds the claim: its own redelivery after a
+    # killed worker renders again at once, any other run waits for the timeout.
+    render_claim = models.CharField(max_length=64, blank=True)
     last_error = models.CharField(max_length=300, blank=True)
 
     class Meta:

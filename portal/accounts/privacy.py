@@ -9,13 +9,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import registry as log_registry
 from wagtail.users.models import UserProfile
 
+from privacy.footprint import ERASED_NAME, erased_email, person_traces
 from privacy.registry import ERASE_ACCOUNT_LAST, DataProvider, register
 
 from .models import LegalAcceptance
-
-ERASED_NAME = ("Użytkownik", "usunięty")
 
 
 def export(user) -> dict:
@@ -38,7 +39,7 @@ def export(user) -> dict:
             for address in EmailAddress.objects.filter(user=user)
         ],
         "two_factor": [
-            {"type": a.type, "created_at": a.created_at.isoformat()}
+            {"type": a.get_type_display(), "created_at": a.created_at.isoformat()}
             for a in Authenticator.objects.filter(user=user)
         ],
         "accepted_documents": [
@@ -52,26 +53,52 @@ def export(user) -> dict:
     }
 
 
+LABELS = {
+    "first_name": gettext_lazy("First name"),
+    "last_name": gettext_lazy("Last name"),
+    "email": gettext_lazy("E-mail address"),
+    "status": gettext_lazy("Status in the labour office"),
+    "labour_office": gettext_lazy("Labour office"),
+    "date_joined": gettext_lazy("Account created"),
+    "last_login": gettext_lazy("Last signed in"),
+    "roles": gettext_lazy("Staff roles"),
+    "processing_restricted": gettext_lazy("Processing restricted (RODO art. 18)"),
+    "email_addresses": gettext_lazy("E-mail addresses of the account"),
+    "verified": gettext_lazy("Confirmed"),
+    "primary": gettext_lazy("Main address"),
+    "two_factor": gettext_lazy("Two-step sign-in"),
+    "type": gettext_lazy("Kind"),
+    "created_at": gettext_lazy("Date and time"),
+    "accepted_documents": gettext_lazy("Documents you accepted"),
+    "document": gettext_lazy("Document"),
+    "version": gettext_lazy("Version"),
+    "accepted_at": gettext_lazy("Accepted"),
+}
+
+
 def erase(user) -> list[str]:
     """Deactivate and pseudonymise the account and end its sessions.
 
     Status and labour office stay on the account, without a name: programme
-    reporting counts learners by them.
+    reporting counts learners by them. The admin's history of the account (if
+    staff changed it there) keeps its entries under the new name.
     """
     for session in Session.objects.filter(expire_date__gt=timezone.now()):
         if session.get_decoded().get("_auth_user_id") == str(user.pk):
             session.delete()
-    AccessAttempt.objects.filter(username__iexact=user.email).delete()
+    for email in person_traces(user).emails:
+        AccessAttempt.objects.filter(username__iexact=email).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     LegalAcceptance.objects.filter(user=user).delete()
     UserProfile.objects.filter(user=user).delete()
     user.first_name, user.last_name = ERASED_NAME
-    user.email = f"usuniety-{user.pk}@konto.invalid"
+    user.email = erased_email(user.pk)
     user.is_active = False
     user.set_unusable_password()
     user.save()
     user.groups.clear()
+    log_registry.get_logs_for_instance(user).update(label=str(user), data={})
     return [
         _(
             "Your status and labour office are kept without your name, because the "
@@ -115,5 +142,7 @@ register(
         erase=erase,
         erase_order=ERASE_ACCOUNT_LAST,
         expire=expire,
+        labels=LABELS,
+        portable=("first_name", "last_name", "email", "status", "labour_office"),
     )
 )

@@ -46,9 +46,12 @@ def test_learners_talk_a_post_is_reported_and_the_moderator_mutes_its_author(
     open_course_forum(other, course)
     other.get_by_role("link", name=TOPIC).click()
     other.get_by_role("link", name="Cytuj").first.click()
-    assert "> **Anna K.:**" in other.get_by_label("Twój wpis").input_value()
-    other.get_by_label("Twój wpis").press("Control+End")
-    other.get_by_label("Twój wpis").type("Mów o tym, nad czym pracujesz.")
+    quotation = other.locator("#odpowiedz figure")
+    assert quotation.locator("figcaption").inner_text() == "Anna K. pisze:"
+    assert "Macie sprawdzone sposoby?" in quotation.locator("blockquote").inner_text()
+    assert other.get_by_label("Twój wpis").input_value() == ""
+    assert_accessible(other)
+    other.get_by_label("Twój wpis").fill("Mów o tym, nad czym pracujesz.")
     other.get_by_role("button", name="Opublikuj odpowiedź").click()
     other.wait_for_load_state()
     assert other.locator("blockquote").count() >= 1
