@@ -8,6 +8,27 @@ from django.db import connection
 
 from .processes import CeleryWorker, RedisServer
 
+FIGURES: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the fault tests' figures at the end of the run, passed or not."""
+    if FIGURES:
+        terminalreporter.section("fault tests: figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def figures():
+    """Record a line of figures for the summary (and print it with -s)."""
+
+    def record(line: str):
+        FIGURES.append(line.strip())
+        print(line)
+
+    return record
+
 
 def pytest_collection_modifyitems(items):
     for item in items:

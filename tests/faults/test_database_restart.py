@@ -82,7 +82,7 @@ def fetch(url) -> int:
 
 
 def test_a_database_restart_costs_only_the_requests_made_while_it_was_down(
-    cluster, portal
+    cluster, portal, figures
 ):
     window = {}
 
@@ -105,8 +105,8 @@ def test_a_database_restart_costs_only_the_requests_made_while_it_was_down(
     errors = [(moment, status) for moment, status in results if status != 200]
     outside = [e for e in errors if not down_from <= e[0] <= down_to]
     during = sum(1 for moment, _ in results if down_from <= moment <= down_to)
-    print(
-        f"\ndatabase restart: {REQUESTS} requests, the restart took "
+    figures(
+        f"database restart: {REQUESTS} requests, the restart took "
         f"{window['to'] - window['from']:.1f} s, {len(errors)} failed "
         f"({sorted({s for _, s in errors})}) of {during} made meanwhile, "
         f"{len(outside)} failed outside it"

@@ -61,7 +61,7 @@ def course():
 
 
 def test_killed_workers_lose_no_certificate_and_render_none_twice(
-    course, redis_server, start_worker, mailbox
+    course, redis_server, start_worker, mailbox, figures
 ):
     learners = [UserFactory() for _ in range(6)]
     with celery_on_broker(redis_server.url):
@@ -84,8 +84,8 @@ def test_killed_workers_lose_no_certificate_and_render_none_twice(
         worker_recovery = time.monotonic() - killed
 
     mails = {learner.email: len(mailbox.to(learner.email)) for learner in learners}
-    print(
-        f"\nworker faults: 6 certificates, rendered "
+    figures(
+        f"worker faults: 6 certificates, rendered "
         f"{certificates_ready(6)() and 6}, mails {sum(mails.values())}, "
         f"recovered after a child kill in {child_recovery:.1f} s and after a "
         f"whole-worker kill in {worker_recovery:.1f} s"
@@ -112,7 +112,7 @@ def sign_up(client, email, office):
 
 
 def test_a_broker_outage_and_a_restart_that_empties_it_lose_no_job(
-    course, redis_server, start_worker, mailbox
+    course, redis_server, start_worker, mailbox, figures
 ):
     pup_offices_load()
     office = PupOffice.objects.first()
@@ -148,8 +148,8 @@ def test_a_broker_outage_and_a_restart_that_empties_it_lose_no_job(
         address: len(mailbox.to(address))
         for address in queued + signups + [learner.email for learner in learners]
     }
-    print(
-        f"\nbroker outage: {len(signups)} sign-ups answered {sorted(set(answers))}, "
+    figures(
+        f"broker outage: {len(signups)} sign-ups answered {sorted(set(answers))}, "
         f"{waiting} jobs waited, all done {recovery:.1f} s after Redis came back; "
         f"mails {sum(counts.values())} for {len(counts)} people, "
         f"certificates ready {certificates_ready(2)()}, copy of data "
