@@ -64,6 +64,7 @@ def test_learners_talk_a_post_is_reported_and_the_moderator_mutes_its_author(
 
     # B reports A's post.
     other.get_by_role("link", name="Zgłoś").first.click()
+    other.get_by_label("obraźliwy lub nienawistny").wait_for()
     assert_accessible(other)
     other.get_by_label("obraźliwy lub nienawistny").check()
     screenshot(other, "forum-03-report")
@@ -91,6 +92,7 @@ def test_learners_talk_a_post_is_reported_and_the_moderator_mutes_its_author(
     # From the moderation log, back to the post, and the author is muted.
     admin.get_by_role("link", name="Dziennik moderacji").first.click()
     log_row = admin.get_by_role("row", name="Test zgłoszenia")
+    log_row.wait_for()  # the log has loaded: axe must not read a half-parsed page
     assert_accessible(admin)
     screenshot(admin, "forum-05-moderation-log")
     log_row.get_by_role("link", name=TOPIC).click()
