@@ -145,13 +145,19 @@ def erase(user) -> list[str]:
 
 
 def _background_jobs_forget(traces) -> int:
-    """Delete outbox jobs, done or waiting, whose arguments name the person: mail
-    to them, a notification quoting them. (The notice of the erasure itself is
-    sent after this and keeps no copy once sent.)"""
+    """Delete outbox jobs that carry the person: any job with one of their
+    addresses (mail to them, waiting or sent), and finished jobs that name them.
+    A waiting job that only shares a first name may be someone else's mail and
+    stays. (The notice of the erasure is sent after this and keeps no copy.)"""
     terms = [*traces.emails, *(name[:4] for name in traces.names)]
+    emails = [email.lower() for email in traces.emails]
     forgotten = 0
     for job in outbox.jobs_mentioning(terms):
-        if traces.found_in(json.dumps(job.args, ensure_ascii=False)):
+        text = json.dumps(job.args, ensure_ascii=False)
+        finished = job.done_at is not None or job.failed_at is not None
+        if any(email in text.lower() for email in emails) or (
+            finished and traces.found_in(text)
+        ):
             job.delete()
             forgotten += 1
     return forgotten

@@ -151,3 +151,23 @@ def test_an_erasure_request_closes_the_account_and_says_what_was_kept(
     assert topic_page.status_code == 200
     # Running it again changes nothing (it resumes safely).
     assert erasure.person_erase(user=active_learner)
+
+
+def test_erasure_forgets_mail_to_the_person_but_not_someone_else_of_that_name(learner):
+    from django.utils import timezone
+
+    from portal.core.models import OutboxMessage
+    from privacy.services.erasure import person_erase
+
+    learner.first_name = "Zenobia"
+    learner.save()
+    waiting = {"due_at": timezone.now(), "task": "portal.core.tasks.email_send_task"}
+    theirs = OutboxMessage.objects.create(args=[{"to": [learner.email]}], **waiting)
+    namesake = OutboxMessage.objects.create(
+        args=[{"to": ["inna@example.org"], "body": "Dzień dobry, Zenobio"}], **waiting
+    )
+
+    person_erase(user=learner)
+
+    assert not OutboxMessage.objects.filter(pk=theirs.pk).exists()
+    assert OutboxMessage.objects.filter(pk=namesake.pk).exists()
