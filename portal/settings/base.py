@@ -363,6 +363,8 @@ EMAIL_FILE_PATH = env(
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Kompetencje dla pracy"
+# Page addresses stay ASCII like the portal's own ("nabór" becomes "nabor").
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The public address of the portal, used in links that leave it (e-mails, QR codes).
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", PORTAL_BASE_URL)
