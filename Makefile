@@ -29,7 +29,15 @@ audit: install
 		echo "make audit: CI goes on, but the dependencies were NOT AUDITED."; \
 	else exit $$status; fi
 
-install: $(STAMP)
+# axe-core for the browser tests, at the version tests/e2e/package-lock.json names.
+# Without npm the install goes on and the browser tests fail, saying what is missing.
+E2E_TOOLS := tests/e2e/node_modules/axe-core/axe.min.js
+$(E2E_TOOLS): tests/e2e/package.json tests/e2e/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "make install: npm is missing, so axe-core is not installed; the browser tests will fail."; fi
+
+install: $(STAMP) $(E2E_TOOLS)
 
 messages: install
 	$(PY) manage.py compilemessages -l pl --ignore=.venv --ignore=staticfiles >/dev/null
@@ -39,6 +47,7 @@ setup: messages
 	$(PY) manage.py load_pup_offices
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py load_courses
+	$(PY) manage.py load_demo_content  # links the home page's course list to the catalogue
 
 run: setup
 	$(PY) manage.py runserver 127.0.0.1:8000

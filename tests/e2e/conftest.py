@@ -4,13 +4,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.accessibility import axe_check, reflow_check
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the
 # tests make around it are synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent.parent.parent / "test-artifacts" / "e2e"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def pytest_collection_modifyitems(items):
@@ -82,28 +83,13 @@ def screenshot():
 
 @pytest.fixture
 def assert_accessible():
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-
     def check(page, enhanced_contrast=False):
-        """Run the WCAG 2.0/2.1 A and AA rules; with `enhanced_contrast`, also
-        the 7:1 contrast rule that the high-contrast mode promises."""
-        # Colours are read as drawn: let fade-ins (the admin's messages) finish.
-        page.wait_for_function(
-            "() => document.getAnimations().every(a => a.playState !== 'running')"
-        )
-        results = axe.run(
-            page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
-        )
-        assert results.violations_count == 0, results.generate_report()
-        if enhanced_contrast:
-            results = axe.run(
-                page,
-                options={
-                    "runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]}
-                },
-            )
-            assert results.violations_count == 0, results.generate_report()
+        """Run axe-core's default rules and the 320 px reflow check on the page.
+
+        With `enhanced_contrast`, also the 7:1 contrast rule that the
+        high-contrast mode promises.
+        """
+        axe_check(page, enhanced_contrast=enhanced_contrast)
+        reflow_check(page)
 
     return check
