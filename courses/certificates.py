@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from portal.core.mail import email_send
 
-from .models import Certificate
+from .models import Attempt, Certificate
 
 STYLESHEET = settings.BASE_DIR / "static" / "css" / "certificate.css"
 # A render that started this long ago without finishing is taken to have died.
@@ -25,11 +25,23 @@ def verification_url(certificate) -> str:
     return settings.PORTAL_BASE_URL.rstrip("/") + path
 
 
+def certificate_score(certificate) -> int | None:
+    """The end-test result the certificate states: the first passing attempt."""
+    attempt = (
+        Attempt.objects.filter(enrollment_id=certificate.enrollment_id, passed=True)
+        .order_by("number")
+        .only("score_percent")
+        .first()
+    )
+    return attempt.score_percent if attempt else None
+
+
 def certificate_context(certificate) -> dict:
     url = verification_url(certificate)
     qr = segno.make(url, error="m")
     return {
         "certificate": certificate,
+        "score_percent": certificate_score(certificate),
         "verification_url": url,
         # A bitmap at about 230 dpi: sharp in print, and cheaper to lay out than SVG.
         "qr_image": qr.png_data_uri(scale=8, border=2, dark="#111111"),

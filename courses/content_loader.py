@@ -10,6 +10,7 @@ from wagtail.models import Site
 from portal.pages.models import HomePage, NavigationSettings
 
 from .content_schema import course_files, load_course_file
+from .duration import course_minutes, word_count
 from .models import CourseIndexPage, CoursePage, LessonPage
 
 
@@ -101,6 +102,16 @@ def course_index_ensure():
     return index
 
 
+def estimated_minutes(data: dict) -> int:
+    """The course's time from its own text (courses.duration), not a guess."""
+    lessons = data["lessons"]
+    return course_minutes(
+        words=sum(word_count(lesson["body"]) for lesson in lessons),
+        checks=sum(len(lesson.get("checks") or []) for lesson in lessons),
+        test_questions=data["test"]["questions_per_attempt"],
+    )
+
+
 @transaction.atomic
 def course_load(*, data: dict, index) -> tuple:
     """Create a course with its lessons from checked content data, if it is missing."""
@@ -115,7 +126,7 @@ def course_load(*, data: dict, index) -> tuple:
         search_description=data["summary"].strip(),
         description=_markdown_html(data["description"]),
         outcomes=[_block("outcome", outcome) for outcome in data["outcomes"]],
-        estimated_minutes=data["estimated_minutes"],
+        estimated_minutes=estimated_minutes(data),
         pass_mark_percent=test.get("pass_mark_percent", 60),
         questions_per_attempt=test["questions_per_attempt"],
         questions=[_block("question", _question_value(q)) for q in data["questions"]],

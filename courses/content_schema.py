@@ -59,8 +59,11 @@ def load_course_file(path: Path) -> dict:
         raise ContentError(f"{name}: slug '{data['slug']}' is not a URL slug")
     if len(data["summary"]) > 250:
         raise ContentError(f"{name}: summary is longer than 250 characters")
-    if not isinstance(data.get("estimated_minutes"), int):
-        raise ContentError(f"{name}: estimated_minutes must be a whole number")
+    if "estimated_minutes" in data:
+        raise ContentError(
+            f"{name}: estimated_minutes is computed from the text "
+            "(courses/duration.py); remove it"
+        )
     test = data.get("test") or {}
     if not isinstance(test.get("questions_per_attempt"), int):
         raise ContentError(f"{name}: [test] questions_per_attempt is missing")

@@ -1,9 +1,25 @@
 import random
+import re
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .blocks import QuestionKind
+
+# The hint the course files put into the text of a multiple-choice question
+# (content_schema.MULTIPLE_HINT); the label adds it back once, for every such question.
+_WRITTEN_HINT = re.compile(r"\s*\(\s*zaznacz wszystkie poprawne odpowiedzi\s*\)", re.I)
+
+
+def question_label(text: str, kind: str, number: int | None = None) -> str:
+    """The legend of a question: its number, its text and, for a multiple-choice
+    question, the hint to tick every correct answer, said once."""
+    text = text.strip()
+    if kind == QuestionKind.MULTIPLE:
+        text = _WRITTEN_HINT.sub("", text)
+        text = f"{text} ({gettext('tick every correct answer')})"
+    return f"{number}. {text}" if number is not None else text
 
 
 class AttemptForm(forms.Form):
@@ -14,7 +30,7 @@ class AttemptForm(forms.Form):
         self.attempt = attempt
         for index, question in enumerate(attempt.questions, start=1):
             choices = [(a["id"], a["text"]) for a in question["answers"]]
-            label = f"{index}. {question['text']}"
+            label = question_label(question["text"], question["kind"], index)
             initial = attempt.responses.get(question["id"], [])
             if question["kind"] == QuestionKind.MULTIPLE:
                 field = forms.MultipleChoiceField(
@@ -23,7 +39,6 @@ class AttemptForm(forms.Form):
                     widget=forms.CheckboxSelectMultiple,
                     required=False,
                     initial=initial,
-                    help_text=_("Tick every correct answer."),
                 )
             else:
                 field = forms.ChoiceField(
@@ -66,7 +81,7 @@ class CheckQuestionForm(forms.Form):
             else forms.RadioSelect
         )
         self.fields["answer"] = field_class(
-            label=question["question"],
+            label=question_label(question["question"], question["kind"]),
             choices=choices,
             widget=widget,
             error_messages={"required": _("Choose an answer first.")},

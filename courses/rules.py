@@ -18,9 +18,15 @@
 8. Pass mark: an attempt passes when the correct answers make at least
    `pass_mark_percent` of its questions, compared exactly (59.5% does not pass 60%);
    the score shown is rounded.
+9. Review: the result page always shows the score; what else it shows is the
+   course's choice (`CoursePage.review_*`), one set while the learner may still try
+   again and one once the test is passed or no attempt is left ("closed"). By
+   default the correct answers and the explanations wait until then, so a next
+   attempt cannot be passed from memory of the last one.
 
-`courses.services` enforces them: `test_status`, `attempt_start`, `attempt_save`,
-`attempt_submit` and `attempt_expire_if_due`.
+`courses.services` enforces rules 1 to 8: `test_status`, `attempt_start`,
+`attempt_save`, `attempt_submit` and `attempt_expire_if_due`; the result view asks
+`review_options` and shows only what `attempt_review` gives.
 """
 
 from dataclasses import dataclass
@@ -32,6 +38,7 @@ from .blocks import QuestionKind
 from .models import Attempt
 
 DEADLINE_GRACE = timedelta(seconds=30)
+TIME_UP_EARLY = timedelta(seconds=5)
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,15 @@ def is_past_deadline(attempt, now) -> bool:
     return bool(attempt.deadline) and now > attempt.deadline + DEADLINE_GRACE
 
 
+def is_time_up(attempt, now) -> bool:
+    """Rule 6: whether the timer's own submission may grade the attempt now.
+
+    The page's timer posts when it reaches zero; a few seconds early still counts,
+    as the browser's clock started from the server's figure a moment late.
+    """
+    return bool(attempt.deadline) and now >= attempt.deadline - TIME_UP_EARLY
+
+
 def closed_at(attempt) -> datetime:
     """Rule 6: when an abandoned timed attempt counts as submitted."""
     return attempt.deadline + DEADLINE_GRACE
@@ -138,3 +154,62 @@ def attempt_score(attempt, responses, *, pass_mark_percent) -> tuple[int, bool]:
     score_percent = round(100 * correct / total) if total else 0
     passed = bool(total) and 100 * correct >= pass_mark_percent * total
     return score_percent, passed
+
+
+REVIEW_PARTS = ("correctness", "responses", "correct_answers", "feedback")
+
+
+@dataclass(frozen=True)
+class ReviewOptions:
+    """Rule 9: what the result page shows besides the score."""
+
+    correctness: bool = False
+    responses: bool = False
+    correct_answers: bool = False
+    feedback: bool = False
+
+    @property
+    def any(self) -> bool:
+        return any(getattr(self, part) for part in REVIEW_PARTS)
+
+
+def review_closed(status: TestStatus) -> bool:
+    """Rule 9: no attempt is left, or one of them passed."""
+    return status.attempts_left == 0 or any(a.passed for a in status.attempts)
+
+
+def review_options(course, *, closed: bool) -> ReviewOptions:
+    """Rule 9: the course's review choice for the learner's situation."""
+    prefix = "review_closed_" if closed else "review_open_"
+    return ReviewOptions(
+        **{part: bool(getattr(course, prefix + part)) for part in REVIEW_PARTS}
+    )
+
+
+def attempt_review(attempt, options: ReviewOptions) -> list[dict]:
+    """Rule 9: a submitted attempt's questions with only what may be shown.
+
+    What is hidden is left out of the data, not merely out of sight: `is_correct`
+    is None, no answer is marked and the explanation is empty.
+    """
+    items = []
+    for number, question in enumerate(attempt.questions, start=1):
+        chosen = set(attempt.responses.get(question["id"], []))
+        correct = {answer["id"] for answer in question["answers"] if answer["correct"]}
+        items.append(
+            {
+                "number": number,
+                "text": question["text"],
+                "is_correct": (chosen == correct) if options.correctness else None,
+                "answers": [
+                    {
+                        "text": answer["text"],
+                        "chosen": options.responses and answer["id"] in chosen,
+                        "correct": options.correct_answers and answer["correct"],
+                    }
+                    for answer in question["answers"]
+                ],
+                "explanation": question["explanation"] if options.feedback else "",
+            }
+        )
+    return items

@@ -1,11 +1,13 @@
 """Reads in courses that cross relations, built for a constant number of queries."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
+from . import rules
 from .models import (
     Attempt,
     Certificate,
@@ -24,6 +26,8 @@ class CourseCard:
     enrollment: Enrollment | None = None
     done_count: int = 0
     certificate: Certificate | None = None
+    # The end test's state, once the lessons are done and until it is passed.
+    test: rules.TestStatus | None = None
 
     @property
     def percent(self):
@@ -73,10 +77,36 @@ def catalogue_for(*, index_page, user) -> list[CourseCard]:
     return _cards(list(courses), user)
 
 
-def dashboard_for(*, user) -> dict:
+def _test_states(cards, user, now) -> None:
+    """Give each card whose lessons are done the state of its end test (rules 1-4).
+
+    One query for all the attempts; no lesson check is written from here (the test
+    pages do that), so a card counts its own finished lessons.
+    """
+    attempts = defaultdict(list)
+    for attempt in Attempt.objects.filter(
+        enrollment__user=user, enrollment__course__in=[c.course for c in cards]
+    ).order_by("number"):
+        attempts[attempt.enrollment_id].append(attempt)
+    for card in cards:
+        enrollment = card.enrollment
+        lessons_done = enrollment.lessons_completed_at is not None or (
+            card.lesson_count and card.done_count >= card.lesson_count
+        )
+        if lessons_done and not enrollment.passed_at:
+            card.test = rules.test_status(
+                course=card.course,
+                attempts=attempts[enrollment.pk],
+                lessons_done=True,
+                now=now,
+            )
+
+
+def dashboard_for(*, user, now=None) -> dict:
     """The learner's courses in progress and finished, and their certificates."""
     courses = CoursePage.objects.live().filter(enrollments__user=user).order_by("path")
     cards = _cards(list(courses), user)
+    _test_states(cards, user, now or timezone.now())
     return {
         "in_progress": [c for c in cards if not c.enrollment.passed_at],
         "finished": [c for c in cards if c.enrollment.passed_at],
@@ -189,3 +219,32 @@ def certificate_ids_pending(*, issued_before, claimed_before) -> list[int]:
             issued_at__lt=issued_before,
         ).values_list("pk", flat=True)
     )
+
+
+def learning_counts(*, previous_start, current_start) -> dict:
+    """Enrolments, passed tests and issued certificates in the previous and the
+    current period. Two aggregate queries; learners whose processing is restricted
+    are left out (RODO art. 18), as in the programme statistics."""
+    previous = {"gte": previous_start, "lt": current_start}
+    enrollments = Enrollment.objects.exclude(user__processing_restricted=True)
+    counts = enrollments.filter(
+        Q(enrolled_at__gte=previous_start) | Q(passed_at__gte=previous_start)
+    ).aggregate(
+        enrolments_previous=Count("pk", filter=_between("enrolled_at", **previous)),
+        enrolments_current=Count("pk", filter=Q(enrolled_at__gte=current_start)),
+        passes_previous=Count("pk", filter=_between("passed_at", **previous)),
+        passes_current=Count("pk", filter=Q(passed_at__gte=current_start)),
+    )
+    counts.update(
+        Certificate.objects.exclude(enrollment__user__processing_restricted=True)
+        .filter(issued_at__gte=previous_start)
+        .aggregate(
+            certificates_previous=Count("pk", filter=_between("issued_at", **previous)),
+            certificates_current=Count("pk", filter=Q(issued_at__gte=current_start)),
+        )
+    )
+    return counts
+
+
+def _between(field_name, *, gte, lt) -> Q:
+    return Q(**{f"{field_name}__gte": gte, f"{field_name}__lt": lt})

@@ -51,7 +51,13 @@ class CoursePage(RoutablePageMixin, Page):
     description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
     outcomes = StreamField(OutcomesBlock(), verbose_name=_("learning outcomes"))
     estimated_minutes = models.PositiveIntegerField(
-        _("estimated time (minutes)"), default=90
+        _("estimated time (minutes)"),
+        default=90,
+        help_text=_(
+            "For the whole course, test included. Courses loaded from files get it "
+            "from their text: 130 words a minute, 2 minutes a check question, 1.5 "
+            "minutes a test question, rounded to 5 minutes."
+        ),
     )
     pass_mark_percent = models.PositiveSmallIntegerField(
         _("pass mark (%)"),
@@ -77,6 +83,33 @@ class CoursePage(RoutablePageMixin, Page):
         blank=True,
         help_text=_("Leave empty for no time limit."),
     )
+    # What the result page shows besides the score (Moodle's review options): while
+    # the learner may still try again, and once no attempt is left or the test is
+    # passed. courses.rules.review_options reads them.
+    review_open_correctness = models.BooleanField(
+        _("whether each question was right"), default=True
+    )
+    review_open_responses = models.BooleanField(
+        _("the learner's answers"), default=True
+    )
+    review_open_correct_answers = models.BooleanField(
+        _("the correct answers"), default=False
+    )
+    review_open_feedback = models.BooleanField(
+        _("feedback (explanations)"), default=False
+    )
+    review_closed_correctness = models.BooleanField(
+        _("whether each question was right"), default=True
+    )
+    review_closed_responses = models.BooleanField(
+        _("the learner's answers"), default=True
+    )
+    review_closed_correct_answers = models.BooleanField(
+        _("the correct answers"), default=True
+    )
+    review_closed_feedback = models.BooleanField(
+        _("feedback (explanations)"), default=True
+    )
     questions = StreamField(
         QuestionPoolBlock(),
         verbose_name=_("end-test question pool"),
@@ -99,6 +132,28 @@ class CoursePage(RoutablePageMixin, Page):
                 FieldPanel("time_limit_minutes"),
             ],
             heading=_("Rules of the end test"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("review_open_correctness"),
+                FieldPanel("review_open_responses"),
+                FieldPanel("review_open_correct_answers"),
+                FieldPanel("review_open_feedback"),
+            ],
+            heading=_("Review after a failed attempt, while attempts remain"),
+            help_text=_(
+                "The score is always shown. Showing the correct answers or the "
+                "explanations now lets the next attempt be passed from memory."
+            ),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("review_closed_correctness"),
+                FieldPanel("review_closed_responses"),
+                FieldPanel("review_closed_correct_answers"),
+                FieldPanel("review_closed_feedback"),
+            ],
+            heading=_("Review after passing or after the last attempt"),
         ),
         FieldPanel("questions"),
     ]
@@ -157,6 +212,10 @@ class CoursePage(RoutablePageMixin, Page):
     @path("test/<int:number>/", name="test_take")
     def test_take_view(self, request, number):
         return _views().test_take(request, self, number)
+
+    @path("test/<int:number>/zakoncz/", name="test_finish")
+    def test_finish_view(self, request, number):
+        return _views().test_finish(request, self, number)
 
     @path("test/<int:number>/wynik/", name="test_result")
     def test_result_view(self, request, number):

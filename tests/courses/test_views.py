@@ -112,10 +112,9 @@ def test_submitting_shows_score_and_feedback_and_a_replay_changes_nothing(
     attempt = Attempt.objects.get()
     data = {f"q-{qid}": ids for qid, ids in correct_responses(attempt).items()}
 
-    response = client.post(
-        route(course, "test_take", 1), {**data, "submit": "1"}, follow=True
-    )
-    replay = client.post(route(course, "test_take", 1), {"submit": "1"}, follow=True)
+    client.post(route(course, "test_take", 1), {**data, "finish": "1"})
+    response = client.post(route(course, "test_finish", 1), follow=True)
+    replay = client.post(route(course, "test_finish", 1), follow=True)
 
     html = response.content.decode()
     assert "100%" in html
@@ -190,7 +189,7 @@ def test_the_accommodation_form_finds_the_learner_by_e_mail_and_needs_a_measure(
     )
 
     form = response.context["form"]
-    assert "Nie ma uczestnika z tym adresem e-mail." in str(form.errors["user"])
+    assert "Nie ma osoby uczącej się z tym adresem e-mail." in str(form.errors["user"])
     assert "extra_time_percent" in form.errors
     assert not LearnerAccommodation.objects.exists()
 

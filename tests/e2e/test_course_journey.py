@@ -5,7 +5,9 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.test import Client
 from pypdf import PdfReader
 
 from courses.models import Attempt, Certificate, CoursePage
@@ -13,12 +15,13 @@ from portal.accounts.models import User
 from tests.e2e.helpers import (
     account_menu,
     fill_signup,
+    horizontal_overflow,
     main_menu,
     sign_in,
     sign_out,
 )
 from tests.factories.accounts import UserFactory
-from tests.factories.courses import make_course
+from tests.factories.courses import finish_lessons, make_course
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 EMAIL = "malgorzata.zdzblo@example.org"
@@ -39,11 +42,23 @@ def answer_all(page, attempt, *, correctly):
 
 
 def check_yourself(page, answer):
-    """Answer the lesson's check question and return the feedback shown."""
-    question = page.get_by_role("region", name="Sprawdź się")
+    """Answer the lesson's check question; the feedback fills its live region."""
+    question = page.get_by_role("region", name="Sprawdź się: pytanie 1", exact=True)
+    feedback = question.get_by_role("status")
+    before = feedback.inner_text()
     question.get_by_label(answer).check()
     question.get_by_role("button", name="Sprawdź odpowiedź").click()
-    return page.get_by_role("region", name="Sprawdź się").get_by_role("status")
+    page.wait_for_function(
+        "([el, before]) => el.innerText.trim() && el.innerText !== before",
+        arg=[feedback.element_handle(), before],
+    )
+    return feedback
+
+
+def submit_test(page):
+    """Finish the test, then confirm on the summary page."""
+    page.get_by_role("button", name="Zakończ test").click()
+    page.get_by_role("button", name="Zakończ i prześlij test").click()
 
 
 def test_a_person_registers_studies_passes_and_downloads_the_certificate(
@@ -73,7 +88,7 @@ def test_a_person_registers_studies_passes_and_downloads_the_certificate(
         office="Powiatowy Urząd Pracy w Nowym Targu",
     )
     screenshot(page, "learner-02-signup")
-    page.get_by_role("button", name="Zarejestruj się").click()
+    page.get_by_role("button", name="Załóż konto").click()
     assert page.get_by_role("heading", level=1).inner_text().strip() != ""
     screenshot(page, "learner-03-verification-sent")
 
@@ -83,8 +98,10 @@ def test_a_person_registers_studies_passes_and_downloads_the_certificate(
     page.goto(link)
     assert_accessible(page)
     page.get_by_role("button", name="Potwierdź").click()
+    page.wait_for_url("**/moje-kursy/")
+    screenshot(page, "learner-04-my-courses-after-verification")
+    account_menu(page).get_by_role("link", name="Moje dane").click()
     page.wait_for_url("**/konto/moje-dane/")
-    screenshot(page, "learner-04-my-data-after-verification")
 
     # The learner corrects their status and office.
     assert page.get_by_label("Imię").input_value() == "Małgorzata"
@@ -136,7 +153,7 @@ def test_a_person_registers_studies_passes_and_downloads_the_certificate(
     assert_accessible(page)
     screenshot(page, "learner-09-test-attempt")
     answer_all(page, attempt, correctly=False)
-    page.get_by_role("button", name="Prześlij test").click()
+    submit_test(page)
     assert "Tym razem" in page.get_by_role("status").first.inner_text()
     assert_accessible(page)
     screenshot(page, "learner-10-test-failed")
@@ -157,7 +174,7 @@ def test_a_person_registers_studies_passes_and_downloads_the_certificate(
     page.get_by_role("button", name="Rozpocznij test").click()
     second = Attempt.objects.get(enrollment__user=learner, number=2)
     answer_all(page, second, correctly=True)
-    page.get_by_role("button", name="Prześlij test").click()
+    submit_test(page)
     assert "Gratulacje" in page.get_by_role("status").first.inner_text()
     screenshot(page, "learner-12-test-passed")
 
@@ -177,7 +194,7 @@ def test_a_person_registers_studies_passes_and_downloads_the_certificate(
     assert_accessible(page)
     screenshot(page, "learner-13-my-courses")
     certificates = page.get_by_role("region", name="Certyfikaty")
-    assert certificates.get_by_role("cell", name=certificate.number).count() == 1
+    assert certificates.get_by_text(certificate.number, exact=True).count() == 1
     assert certificates.get_by_role("link", name=re.compile("^PDF")).count() == 1
 
     # The QR code's address verifies it, for anyone who scans it.
@@ -194,4 +211,95 @@ def test_a_person_registers_studies_passes_and_downloads_the_certificate(
     response = stranger.request.get(f"/certyfikaty/{certificate.number}/pdf/")
     assert response.status == 404
     assert CoursePage.objects.count() == 1
+    assert page.console_errors == []
+
+
+def signed_in(page, live_server, user):
+    """Start the browser with the user's session (the sign-in form has its own test)."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session,
+                "url": live_server.url,
+            }
+        ]
+    )
+
+
+def test_enter_in_an_answer_saves_it_and_submitting_needs_the_confirmation(
+    page, live_server, site_content, screenshot, assert_accessible
+):
+    course = make_course(slug="klawiatura")
+    learner = UserFactory()
+    finish_lessons(learner, course)
+    signed_in(page, live_server, learner)
+    page.goto(course.route_url("test"))
+    page.get_by_role("button", name="Rozpocznij test").click()
+    attempt = Attempt.objects.get(enrollment__user=learner)
+
+    # Keyboard only: Space picks the first answer, Enter is pressed on it.
+    first = attempt.questions[0]
+    radio = page.locator(f'input[value="{first["answers"][0]["id"]}"]')
+    radio.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert "zapisane" in page.get_by_role("status").first.inner_text()
+    attempt.refresh_from_db()
+    assert attempt.is_open and attempt.score_percent is None
+    assert attempt.responses == {first["id"]: [first["answers"][0]["id"]]}
+    assert page.locator(f'input[value="{first["answers"][0]["id"]}"]').is_checked()
+
+    # Tick boxes sit left of their text in normal weight, like radio buttons.
+    layouts = page.evaluate(
+        """() => [...document.querySelectorAll('.test-question label')].map(l => {
+            const input = l.querySelector('input').getBoundingClientRect();
+            const text = document.createRange();
+            text.selectNodeContents(l);
+            const all = text.getBoundingClientRect();
+            return {type: l.querySelector('input').type,
+                    weight: getComputedStyle(l).fontWeight,
+                    left: input.left <= all.left + 1 && input.right < all.right,
+                    sameLine: input.top < all.top + 16};
+        })"""
+    )
+    assert {item["type"] for item in layouts} == {"radio", "checkbox"}
+    assert all(item["weight"] == "400" and item["left"] for item in layouts)
+    assert all(item["sameLine"] for item in layouts)
+    assert_accessible(page)
+    screenshot(page, "learner-test-after-enter")
+
+    # "Zakończ test" lists the unanswered questions; one link leads back to one.
+    page.get_by_role("button", name="Zakończ test").click()
+    page.wait_for_url("**/zakoncz/")
+    total = len(attempt.questions)
+    assert f"1 z {total}" in page.get_by_role("main").inner_text()
+    assert_accessible(page)
+    screenshot(page, "learner-test-confirmation")
+    page.get_by_role("link", name="Pytanie 2", exact=True).click()
+    page.wait_for_url("**#question-2")
+    assert page.locator(f'input[value="{first["answers"][0]["id"]}"]').is_checked()
+    attempt.refresh_from_db()
+    assert attempt.is_open
+
+    # At 320 px the test, its confirmation and its result need no sideways scroll.
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert horizontal_overflow(page) == 0
+    answer_all(page, attempt, correctly=True)
+    page.get_by_role("button", name="Zakończ test").click()
+    page.wait_for_url(re.compile("/zakoncz/"))
+    screenshot(page, "learner-test-confirmation-320")
+    assert horizontal_overflow(page) == 0
+    page.get_by_role("button", name="Zakończ i prześlij test").click()
+    page.wait_for_url(re.compile("/wynik/"))
+    assert "Gratulacje" in page.get_by_role("status").first.inner_text()
+    assert horizontal_overflow(page) == 0
+    assert_accessible(page)
+    screenshot(page, "learner-test-result-320")
+    attempt.refresh_from_db()
+    assert attempt.score_percent == 100 and attempt.number == 1
     assert page.console_errors == []
