@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .models import CookieDeclaration
+from . import consent
 
 
 class CookieDeclarationBlock(blocks.StaticBlock):
@@ -17,5 +17,5 @@ class CookieDeclarationBlock(blocks.StaticBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["declaration"] = CookieDeclaration.objects.all()
+        context["declaration"] = consent.declaration()
         return context

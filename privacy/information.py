@@ -91,7 +91,7 @@ def _purposes():
             "purpose": _("Establishing, pursuing or defending claims"),
             "legal_basis": interest,
         },
-        {"purpose": _("Analytics and multimedia cookies"), "legal_basis": consent},
+        {"purpose": _("Multimedia cookies"), "legal_basis": consent},
     ]
 
 

@@ -10,11 +10,11 @@ from portal.core.storage import private_storage
 
 class CookieCategory(models.TextChoices):
     NECESSARY = "necessary", _("necessary")
-    ANALYTICS = "analytics", _("analytics")
     MULTIMEDIA = "multimedia", _("multimedia")
 
 
-OPTIONAL_CATEGORIES = [CookieCategory.ANALYTICS, CookieCategory.MULTIMEDIA]
+# The portal sets no analytics cookies, so it asks no consent for them.
+OPTIONAL_CATEGORIES = [CookieCategory.MULTIMEDIA]
 
 
 class CookieDeclaration(models.Model):

@@ -17,7 +17,6 @@ from .forms import DataRequestForm, PublicDataRequestForm
 from .models import (
     OPTIONAL_CATEGORIES,
     CookieCategory,
-    CookieDeclaration,
     DataExport,
     DataRequest,
 )
@@ -88,7 +87,7 @@ def settings_page(request):
                 (c, CookieCategory(c).label, current.allows(c))
                 for c in OPTIONAL_CATEGORIES
             ],
-            "declaration": CookieDeclaration.objects.all(),
+            "declaration": consent.declaration(),
         },
     )
 

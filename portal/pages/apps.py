@@ -6,3 +6,8 @@ class PagesConfig(AppConfig):
     name = "portal.pages"
     label = "pages"
     verbose_name = _("Pages")
+
+    def ready(self):
+        from .workflow_mail import connect_notifications  # deferred: models load first
+
+        connect_notifications()

@@ -5,6 +5,8 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from privacy.blocks import CookieDeclarationBlock
 
+from .selectors import child_pages_listing
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -100,11 +102,39 @@ class FaqSectionBlock(blocks.StructBlock):
         template = "components/blocks/faq_section.html"
 
 
+class ChildPagesBlock(blocks.StructBlock):
+    """The published subpages of a chosen page, each a link with its description.
+
+    The list follows the page tree, so a new or retired subpage shows or goes by
+    itself; the facts under each link come from the subpage (see
+    `selectors.listing_facts`).
+    """
+
+    page = blocks.PageChooserBlock(label=_("Page whose subpages are listed"))
+    link_text = blocks.CharBlock(
+        label=_("Text of the link to that page"),
+        required=False,
+        max_length=120,
+        help_text=_("Shown under the list. Leave empty for no link."),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("List of subpages")
+        template = "pages/blocks/child_pages.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["items"] = child_pages_listing(value["page"])
+        return context
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     callout = CalloutBlock()
     figure = FigureBlock()
+    child_pages = ChildPagesBlock()
     cookie_declaration = CookieDeclarationBlock()
 
     class Meta:

@@ -15,6 +15,8 @@ from .models import (
     FaqPage,
     HomePage,
     NavigationSettings,
+    NewsIndexPage,
+    NewsPage,
     StandardPage,
 )
 
@@ -24,15 +26,16 @@ PAGE_TYPES = {
     "contact": ContactPage,
     "faq": FaqPage,
     "accessibility": AccessibilityStatementPage,
+    "news_index": NewsIndexPage,
 }
-MAIN_MENU_SLUGS = ["faq", "kontakt"]
+MAIN_MENU_SLUGS = ["aktualnosci", "faq", "kontakt"]
 FOOTER_MENU_SLUGS = [
     "regulamin",
     "polityka-prywatnosci",
     "deklaracja-dostepnosci",
     "kontakt",
 ]
-DATE_FIELDS = {"published_on", "updated_on", "prepared_on"}
+DATE_FIELDS = {"published_on", "updated_on", "prepared_on", "reviewed_on"}
 
 
 class ContentError(ValueError):
@@ -78,9 +81,20 @@ def _block(block: dict, where: str) -> dict:
             }
         case {"type": "cookie_declaration"}:
             value = None
+        case {"type": "child_pages", "page": str()}:
+            # The page is named by its slug under the home page; demo_content_load
+            # links it once that page exists (the course catalogue comes later).
+            value = {"page": None, "link_text": block.get("link_text", "")}
         case _:
             raise ContentError(f"{where}: unknown type or a missing field")
     return {"type": block["type"], "value": value}
+
+
+def _body(blocks: list, where: str) -> list:
+    return [
+        _block(block, f"{where} block {number}")
+        for number, block in enumerate(blocks, start=1)
+    ]
 
 
 def _page_read(name: str) -> dict:
@@ -88,10 +102,12 @@ def _page_read(name: str) -> dict:
     with open(path, "rb") as handle:
         page = _unwrapped(tomllib.load(handle))
     if "body" in page:
-        page["body"] = [
-            _block(block, f"{path.name} block {number}")
-            for number, block in enumerate(page["body"], start=1)
+        page["listings"] = [
+            block["page"] for block in page["body"] if block["type"] == "child_pages"
         ]
+        page["body"] = _body(page["body"], path.name)
+    for item in page.get("news", []):
+        item["body"] = _body(item["body"], f"{path.name} news “{item['slug']}”")
     return page
 
 
@@ -160,6 +176,8 @@ def _child_page_ensure(home, spec) -> Page:
             fields[name] = (
                 datetime.date.fromisoformat(value) if name in DATE_FIELDS else value
             )
+    elif spec["type"] == "news_index":
+        fields["intro"] = spec.get("intro", "")
     else:
         fields["intro"] = spec.get("intro", "")
         fields["body"] = spec["body"]
@@ -167,7 +185,40 @@ def _child_page_ensure(home, spec) -> Page:
             fields["notice"] = spec["notice"]
     page = model(**fields)
     home.add_child(instance=page)
-    return _publish(page)
+    _publish(page)
+    for item in spec.get("news", []):
+        news = NewsPage(
+            title=item["title"],
+            slug=item["slug"],
+            date=datetime.date.fromisoformat(item["date"]),
+            lead=item["lead"],
+            body=item["body"],
+        )
+        page.add_child(instance=news)
+        _publish(news)
+    return page
+
+
+def _listings_link(home, slugs) -> None:
+    """Point the home page's lists of subpages at the pages the content names.
+
+    Only a list still pointing nowhere is linked, and only once its page exists,
+    so an editor's choice is never changed.
+    """
+    home = home.specific
+    body = list(home.body.raw_data)
+    lists = [block for block in body if block["type"] == "child_pages"]
+    changed = False
+    for block, slug in zip(lists, slugs, strict=False):
+        if block["value"].get("page"):
+            continue
+        target = home.get_children().filter(slug=slug).first()
+        if target is not None:
+            block["value"] = {**block["value"], "page": target.pk}
+            changed = True
+    if changed:
+        home.body = body
+        _publish(home)
 
 
 def _links(pages, slugs):
@@ -190,6 +241,7 @@ def demo_content_load() -> dict:
     content = demo_content_read()
     home = _home_page_ensure(content["home"])
     pages = {spec["slug"]: _child_page_ensure(home, spec) for spec in content["pages"]}
+    _listings_link(home, content["home"].get("listings", []))
     site = Site.objects.get(is_default_site=True)
 
     navigation = NavigationSettings.for_site(site)

@@ -1,4 +1,9 @@
-"""What happens when the editorial workflow ends with an approval."""
+"""What happens when the editorial workflow ends with an approval.
+
+Wagtail imports this module while it defines its models
+(`WAGTAIL_FINISH_WORKFLOW_ACTION`): it imports nothing of Wagtail's. The workflow's
+mail is in `workflow_mail.py`, the reviewer's confirmation in `wagtail_hooks.py`.
+"""
 
 
 def publish_approved_revision(workflow_state, user=None):

@@ -3,18 +3,23 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from portal.pages.demo import demo_content_load
-from portal.pages.models import HomePage, StandardPage
+from portal.pages.models import HomePage, NewsIndexPage, NewsPage, StandardPage
+from tests.factories.courses import make_course
 
 pytestmark = pytest.mark.django_db
 
+# The element ids of the official template (version 2.0 of the Ministry of Digital
+# Affairs' technical conditions for the statement).
 A11Y_IDS = [
     "a11y-wstep",
     "a11y-podmiot",
+    "a11y-zakres",
     "a11y-url",
     "a11y-data-publikacja",
     "a11y-data-aktualizacja",
     "a11y-status",
     "a11y-data-sporzadzenie",
+    "a11y-ocena",
     "a11y-kontakt",
     "a11y-osoba",
     "a11y-email",
@@ -58,9 +63,47 @@ def test_accessibility_statement_carries_the_required_ids_and_dates(
     html = client.get("/deklaracja-dostepnosci/").content.decode()
 
     for element_id in A11Y_IDS:
-        assert f'id="{element_id}"' in html
-    assert '<time id="a11y-data-publikacja" datetime="2026-11-02">' in html
-    assert '<time id="a11y-data-sporzadzenie" datetime="' in html
+        assert html.count(f'id="{element_id}"') == 1, element_id
+    assert (
+        '<time id="a11y-data-publikacja" datetime="2026-11-22">22 listopada 2026 r.'
+        in html
+    )
+    assert '<time id="a11y-data-aktualizacja" datetime="2026-11-29">' in html
+    assert '<time id="a11y-data-sporzadzenie" datetime="2026-11-22">' in html
+    assert '<time id="a11y-data-przeglad" datetime="2026-11-29">' in html
+
+
+def test_accessibility_statement_uses_the_official_wording_and_sections(
+    client, site_content
+):
+    html = client.get("/deklaracja-dostepnosci/").content.decode()
+
+    assert (
+        "zobowiązuje się zapewnić dostępność swojej "
+        '<span id="a11y-zakres">strony internetowej</span>'
+    ) in html
+    assert (
+        "Strona internetowa jest częściowo zgodna z ustawą z dnia 4 kwietnia 2019 r. "
+        "o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów "
+        "publicznych z powodu niezgodności lub wyłączeń wymienionych poniżej."
+    ) in html
+    for title in (
+        "Stan dostępności cyfrowej",
+        "Niedostępne treści",
+        "Przygotowanie deklaracji dostępności i jej aktualizacja",
+        "Informacje zwrotne i dane kontaktowe",
+        "Obsługa wniosków i skarg związanych z dostępnością",
+        "Dostępność architektoniczna",
+        "Dostępność komunikacyjno-informacyjna",
+    ):
+        assert f">{title}</h2>" in html, title
+    assert '<p id="a11y-ocena">Deklarację sporządzono na podstawie samooceny' in html
+
+
+def test_accessibility_statement_promises_no_films(client, site_content):
+    html = client.get("/deklaracja-dostepnosci/").content.decode()
+    statement = html[html.index("<main") : html.index("</main>")].lower()
+    assert "film" not in statement and "audiodeskrypc" not in statement
 
 
 def test_faq_page_lists_questions_with_answers(client, site_content):
@@ -106,15 +149,29 @@ def test_search_with_no_query_shows_the_form_only(client, site_content):
 def test_home_page_queries_are_bounded_and_do_not_grow_with_pages(
     client, site_content, django_assert_max_num_queries
 ):
+    make_course(slug="kurs-0")
+    demo_content_load()  # the home page now lists the catalogue's courses
     client.get("/")  # warm the site-root cache
-    with django_assert_max_num_queries(10) as first:
+    with django_assert_max_num_queries(16) as first:
         client.get("/")
     home = HomePage.objects.get()
+    news = NewsIndexPage.objects.get()
     for number in range(15):
         home.add_child(
             instance=StandardPage(
                 title=f"Strona {number}", slug=f"strona-{number}", body=[]
             )
         )
+        news.add_child(
+            instance=NewsPage(
+                title=f"Komunikat {number}",
+                slug=f"komunikat-{number}",
+                lead="Zajawka.",
+                body=[],
+            )
+        )
+    for number in range(1, 6):
+        make_course(slug=f"kurs-{number}")
     with django_assert_max_num_queries(len(first.captured_queries)):
-        client.get("/")
+        html = client.get("/").content.decode()
+    assert "kurs-5" in html and "Komunikat 14" in html

@@ -1,6 +1,8 @@
+import re
 from datetime import timedelta
 
 import pytest
+from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +16,19 @@ SETTINGS = reverse("privacy:cookie_settings")
 
 def banner_shown(client, url="/"):
     return 'id="cookie-banner-title"' in client.get(url).content.decode()
+
+
+def signed_consent(categories, version="1.0"):
+    """A consent cookie as the portal wrote it, with any categories in it."""
+    return signing.dumps(
+        {
+            "id": "5d3c8e0a-2f6b-4c3e-9a51-0c6f1e2b7a10",
+            "v": version,
+            "c": categories,
+            "t": timezone.now().isoformat(),
+        },
+        salt=consent.SALT,
+    )
 
 
 def test_a_first_visit_sets_no_optional_cookie_and_shows_the_banner(
@@ -35,37 +50,60 @@ def test_both_choices_are_one_click_and_recorded(client, site_content):
 
     client.post(DECIDE, {"action": "accept_all"})
     latest = ConsentRecord.objects.order_by("-created_at", "-pk").first()
-    assert latest.categories == ["necessary", "analytics", "multimedia"]
+    assert latest.categories == ["necessary", "multimedia"]
     assert latest.consent_id == record.consent_id
 
 
 def test_settings_withdraw_a_category_and_delete_its_cookies(client, site_content):
     CookieDeclaration.objects.create(
-        name="kdp_stats",
+        name="kdp_player",
         provider="Portal",
         purpose="x",
         duration="1 rok",
-        category="analytics",
+        category="multimedia",
     )
     client.post(DECIDE, {"action": "accept_all"})
-    client.cookies["kdp_stats"] = "1"
+    client.cookies["kdp_player"] = "1"
 
-    response = client.post(SETTINGS, {"multimedia": "on"})
+    response = client.post(SETTINGS, {})
 
-    assert response.cookies["kdp_stats"]["max-age"] == 0
+    assert response.cookies["kdp_player"]["max-age"] == 0
     latest = ConsentRecord.objects.order_by("-pk").first()
-    assert latest.categories == ["necessary", "multimedia"]
+    assert latest.categories == ["necessary"]
+    page = client.get(SETTINGS).content.decode()
+    assert 'name="multimedia"' in page
+    assert 'name="multimedia" checked' not in page
+
+
+def test_no_analytics_consent_is_asked_or_recorded(client, site_content):
+    settings_page = client.get(SETTINGS).content.decode()
+    banner = client.get("/").content.decode()
+
+    assert 'name="analytics"' not in settings_page
+    assert "analityczn" not in settings_page.replace(
+        "Nie używamy plików cookies analitycznych", ""
+    )
+    assert "Nie używamy plików cookies analitycznych ani reklamowych" in banner
+    client.post(DECIDE, {"action": "allow", "category": "analytics"})
+    assert not ConsentRecord.objects.exists()
+    client.post(SETTINGS, {"analytics": "on", "multimedia": "on"})
+    assert ConsentRecord.objects.get().categories == ["necessary", "multimedia"]
+
+
+def test_a_stored_decision_that_allowed_analytics_still_counts(client, site_content):
+    version = LegalSettings.objects.get().privacy_version
+    client.cookies[consent.COOKIE_NAME] = signed_consent(
+        ["necessary", "analytics", "multimedia"], version
+    )
+
+    assert not banner_shown(client)
     page = client.get(SETTINGS).content.decode()
     assert 'name="multimedia" checked' in page
-    assert 'name="analytics" checked' not in page
 
 
 def test_no_box_is_ticked_before_a_decision(client, site_content):
     page = client.get(SETTINGS).content.decode()
-    assert (
-        'name="analytics" checked' not in page
-        and 'name="multimedia" checked' not in page
-    )
+    assert 'name="multimedia" checked' not in page
 
 
 def test_the_banner_returns_when_the_policy_version_changes(client, site_content):
@@ -166,3 +204,65 @@ def test_films_wait_for_multimedia_consent(client, site_content):
     client.post(DECIDE, {"action": "allow", "category": "multimedia"})
     html = render()
     assert '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in html
+
+
+def test_the_declaration_states_lifetimes_from_the_settings(
+    client, site_content, settings
+):
+    settings.SESSION_COOKIE_AGE = 90 * 60
+
+    html = client.get(SETTINGS).content.decode()
+
+    assert (
+        "do zamknięcia przeglądarki, najwyżej 1 godz. 30 min bez aktywności; "
+        "z opcją „Pamiętaj mnie” 1 godz. 30 min od ostatniej aktywności"
+    ) in html
+    assert "8 godzin" not in html
+    assert html.count("<td>1 rok</td>") >= 2  # csrftoken and kdp_consent
+    assert "<td>do zamknięcia przeglądarki</td>" in html  # messages
+
+    settings.ACCOUNT_SESSION_REMEMBER = False
+    html = client.get(SETTINGS).content.decode()
+    assert (
+        "<td>do zamknięcia przeglądarki, najwyżej 1 godz. 30 min bez aktywności</td>"
+    ) in html
+
+
+def test_the_stored_session_lifetime_was_corrected(site_content):
+    assert CookieDeclaration.objects.get(name="sessionid").duration == (
+        "do zamknięcia przeglądarki, najwyżej 1 godz. bez aktywności"
+    )
+    assert not CookieDeclaration.objects.filter(category="analytics").exists()
+
+
+def test_the_session_cookie_lasts_as_the_declaration_says(
+    client, site_content, learner, password
+):
+    login = reverse("account_login")
+    assert 'name="remember"' in client.get(login).content.decode()
+
+    response = client.post(login, {"login": learner.email, "password": password})
+    assert response.cookies["sessionid"]["max-age"] == ""  # a browser session
+    client.post(reverse("account_logout"))
+
+    response = client.post(
+        login, {"login": learner.email, "password": password, "remember": "on"}
+    )
+    assert response.cookies["sessionid"]["max-age"] == 60 * 60
+    html = client.get(SETTINGS).content.decode()
+    assert "do zamknięcia przeglądarki, najwyżej 1 godz. bez aktywności" in html
+
+
+def test_the_declaration_is_also_a_list_for_narrow_screens(client, site_content):
+    html = client.get(SETTINGS).content.decode()
+
+    assert '<table class="cookie-table">' in html
+    assert html.count('<li class="cookie-card">') == CookieDeclaration.objects.count()
+
+
+def test_the_banner_label_is_not_a_heading(client, site_content):
+    html = client.get("/").content.decode()
+
+    assert '<p id="cookie-banner-title" class="cookie-banner__title">' in html
+    first_heading = re.search(r"<h[1-6][ >]", html).group()
+    assert first_heading.startswith("<h1")  # the page's own title comes first

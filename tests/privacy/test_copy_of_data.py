@@ -169,7 +169,7 @@ def test_the_copy_of_data_holds_everything_in_polish_and_local_time(
     rectification = next(r for r in privacy["data_requests"] if r["details"] == "Imię")
     assert [step["step"] for step in rectification["history"]] == ["złożony"]
     (consent,) = privacy["consent_records"]
-    assert consent["categories"] == ["niezbędne", "analityczne", "multimedia"]
+    assert consent["categories"] == ["niezbędne", "multimedia"]
     assert data["format"]["version"] >= 2
     assert data["field_descriptions"]["Kursy"]["test_attempts"] == (
         "Podejścia do testu końcowego"

@@ -7,15 +7,17 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page, Revision
 from wagtail.search import index
 
-from .blocks import (
+from ..blocks import (
     RICH_TEXT_FEATURES,
     ContentStreamBlock,
     FaqStreamBlock,
     LinkListBlock,
 )
+from .base import AsciiSlugMixin
+from .news import HOME_NEWS_COUNT, NewsIndexPage, NewsPage
 
 
-class HomePage(Page):
+class HomePage(AsciiSlugMixin, Page):
     intro = models.TextField(_("introduction"), max_length=600)
     call_to_action = models.CharField(
         _("sign-up button text"), max_length=80, default="Załóż bezpłatne konto"
@@ -37,14 +39,21 @@ class HomePage(Page):
         "pages.StandardPage",
         "pages.FaqPage",
         "pages.AccessibilityStatementPage",
+        "pages.NewsIndexPage",
     ]
     max_count = 1
 
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = list(NewsPage.published()[:HOME_NEWS_COUNT])
+        context["news_index"] = NewsIndexPage.objects.live().public().first()
+        return context
 
-class StandardPage(Page):
+
+class StandardPage(AsciiSlugMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
     body = StreamField(ContentStreamBlock(), verbose_name=_("content"))
 
@@ -61,7 +70,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class ContactPage(Page):
+class ContactPage(AsciiSlugMixin, Page):
     """The contact details, with a form whose messages are kept and mailed to staff."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -87,7 +96,7 @@ class ContactPage(Page):
         verbose_name = _("contact page")
 
     def serve(self, request, *args, **kwargs):
-        from .views import contact_page  # deferred: the view's services import models
+        from ..views import contact_page  # deferred: the view's services import models
 
         return contact_page(request, self)
 
@@ -109,7 +118,7 @@ class ContactMessage(models.Model):
         return f"{self.name} ({self.created_at:%Y-%m-%d})"
 
 
-class FaqPage(Page):
+class FaqPage(AsciiSlugMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
     body = StreamField(FaqStreamBlock(), verbose_name=_("questions and answers"))
 
@@ -126,7 +135,7 @@ class FaqPage(Page):
         verbose_name = _("FAQ page")
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(AsciiSlugMixin, Page):
     """The statement required by the Polish act on digital accessibility.
 
     Its template marks each part with the element ids the official template names,
@@ -151,10 +160,26 @@ class AccessibilityStatementPage(Page):
         blank=True,
     )
     prepared_on = models.DateField(_("date the statement was prepared"))
+    reviewed_on = models.DateField(
+        _("date of the last review of the statement"),
+        null=True,
+        blank=True,
+        help_text=_("Review the statement at least once a year, by 31 March."),
+    )
     assessment_method = models.CharField(
         _("how the statement was prepared"),
         max_length=300,
-        default="samoocena przeprowadzona przez podmiot publiczny",
+        default="samooceny przeprowadzonej przez podmiot publiczny",
+        help_text=_(
+            "Completes the sentence “Deklarację sporządzono na podstawie …”, "
+            "so it starts in the genitive, e.g. “samooceny przeprowadzonej przez "
+            "podmiot publiczny”."
+        ),
+    )
+    facilities = RichTextField(
+        _("facilities, limitations and other information"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
     )
     keyboard_shortcuts = RichTextField(
         _("keyboard shortcuts"), features=RICH_TEXT_FEATURES, blank=True
@@ -187,7 +212,9 @@ class AccessibilityStatementPage(Page):
                 FieldPanel("compliance"),
                 FieldPanel("non_compliance"),
                 FieldPanel("prepared_on"),
+                FieldPanel("reviewed_on"),
                 FieldPanel("assessment_method"),
+                FieldPanel("facilities"),
                 FieldPanel("keyboard_shortcuts"),
             ],
             heading=_("Compliance"),
