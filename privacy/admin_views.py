@@ -14,8 +14,16 @@ from portal.core.audit import audit_record
 
 from . import permissions
 from .forms import CloseForm, ExtendForm
-from .models import DataRequest
+from .models import DataRequest, DataRequestEvent
 from .services import requests as request_services
+
+# The audit log names the step as the request's history does.
+STEP_LABELS = {
+    "extend": DataRequestEvent.Action.EXTENDED.label,
+    "lift": DataRequestEvent.Action.RESTRICTION_LIFTED.label,
+    "complete": DataRequestEvent.Action.COMPLETED.label,
+    "reject": DataRequestEvent.Action.REJECTED.label,
+}
 
 
 def _officer(request):
@@ -27,15 +35,21 @@ def request_detail(request, pk):
     _officer(request)
     data_request = get_object_or_404(DataRequest, pk=pk)
     audit_record(request=request, action="view", obj=data_request)
+    return _detail_response(request, data_request)
+
+
+def _detail_response(request, data_request, *, extend_form=None, close_form=None):
+    """The request with its history; a form sent back with errors keeps its text."""
     return TemplateResponse(
         request,
         "privacy/admin/request_detail.html",
         {
             "data_request": data_request,
             "events": data_request.events.select_related("actor"),
-            "extend_form": ExtendForm(),
-            "close_form": CloseForm(),
+            "extend_form": extend_form or ExtendForm(),
+            "close_form": close_form or CloseForm(),
         },
+        status=400 if (extend_form or close_form) else 200,
     )
 
 
@@ -45,15 +59,15 @@ def request_action(request, pk, action):
     data_request = get_object_or_404(DataRequest, pk=pk)
     if action == "lift":
         form = CloseForm({"outcome": "-"})
+    elif action == "extend":
+        form = ExtendForm(request.POST)
     else:
-        form = (
-            ExtendForm(request.POST) if action == "extend" else CloseForm(request.POST)
-        )
+        form = CloseForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect("data_requests:detail", pk)
+        messages.error(request, _("The form has errors: see the fields below."))
+        if action == "extend":
+            return _detail_response(request, data_request, extend_form=form)
+        return _detail_response(request, data_request, close_form=form)
     try:
         if action == "extend":
             request_services.data_request_extend(
@@ -87,7 +101,7 @@ def request_action(request, pk, action):
             request=request,
             action=kinds[action],
             obj=data_request,
-            description=f"{action}: {data_request.get_kind_display()}",
+            description=f"{STEP_LABELS[action]}: {data_request.get_kind_display()}",
         )
         messages.success(request, _("Saved. The person has been notified by e-mail."))
     return redirect("data_requests:detail", pk)

@@ -38,11 +38,15 @@ class PublicDataRequestForm(DataRequestForm):
 
 
 class ExtendForm(forms.Form):
+    # Nothing is chosen in advance: the officer decides how long the person waits.
     months = forms.TypedChoiceField(
         label=_("Extend by"),
         choices=[(1, _("one month")), (2, _("two months"))],
         coerce=int,
-        initial=2,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose by how much to extend the time to answer.")
+        },
     )
     reason = forms.CharField(
         label=_("Reasons (sent to the person)"),

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -71,3 +71,21 @@ def legal_settings(site=None) -> LegalSettings:
 def privacy_policy_version(request) -> str:
     """The version of the privacy notice in force, which consent decisions carry."""
     return LegalSettings.for_request(request).privacy_version
+
+
+def requests_to_answer(*, limit: int) -> dict:
+    """What the officer's home shows: open requests by due date, the nearest first.
+
+    Requests still waiting for their e-mail confirmation are counted apart: the
+    month to answer starts only with the confirmation. Three queries.
+    """
+    open_requests = DataRequest.objects.filter(status__in=DataRequest.OPEN)
+    return {
+        "open_count": open_requests.count(),
+        "nearest": list(
+            open_requests.order_by(F("due_at").asc(nulls_last=True), "pk")[:limit]
+        ),
+        "unconfirmed_count": DataRequest.objects.filter(
+            status=DataRequest.Status.AWAITING_CONFIRMATION
+        ).count(),
+    }

@@ -7,6 +7,7 @@ from portal.core.listings import ListingPolicy
 from portal.core.models import AuditEntry
 
 from . import permissions
+from .admin_home import DataRequestsPanel
 from .models import DataRequest
 from .viewsets import DataProtectionViewSetGroup, audit_log
 
@@ -21,6 +22,9 @@ register_permission_policy(
 @hooks.register("register_admin_viewset")
 def register_data_protection_viewsets():
     return DataProtectionViewSetGroup()
+
+
+hooks.register("construct_homepage_panels", DataRequestsPanel.add_to_home)
 
 
 @hooks.register("register_admin_urls")

@@ -3,10 +3,14 @@
 import csv
 import io
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
-from portal.accounts.roles import COORDINATOR
+from forum.services import post_report
+from portal.accounts.roles import COORDINATOR, DATA_PROTECTION_OFFICER, MODERATOR
+from privacy.models import DataRequest
 from tests.admin_helpers import totp_code
 from tests.e2e.helpers import (
     account_menu,
@@ -15,6 +19,7 @@ from tests.e2e.helpers import (
     admin_sign_out,
     open_admin,
     sign_in,
+    sign_in_to_admin,
 )
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.courses import make_course, pass_course
@@ -43,7 +48,7 @@ def test_the_coordinator_sets_up_totp_reads_the_statistics_and_exports_csv(
     screenshot(page, "coordinator-01-totp-activation")
     assert_accessible(page)
     secret = page.locator("#authenticator_secret").input_value()
-    page.get_by_label("Kod uwierzytelniający").fill(totp_code(secret))
+    page.get_by_label("Kod weryfikacyjny z aplikacji").fill(totp_code(secret))
     page.get_by_role("button", name="Aktywuj").click()
 
     # The recovery codes follow at once: the sign-in a minute ago stands for
@@ -95,7 +100,7 @@ def test_the_coordinator_sets_up_totp_reads_the_statistics_and_exports_csv(
     sign_in(page, coordinator.email, password)
     page.wait_for_url("**/konto/2fa/authenticate/")
     page.get_by_label("Kod").fill(totp_code(secret, offset=1))
-    page.get_by_role("button", name="Zaloguj", exact=True).click()
+    page.get_by_role("button", name="Zaloguj się", exact=True).click()
     open_admin(page)
     assert page.console_errors == []
 
@@ -113,3 +118,56 @@ def test_a_learner_gets_no_admin(page, site_content, learner, password):
 
     assert response.status == 403
     assert "Brak dostępu" in page.content()
+
+
+def test_each_role_opens_the_admin_on_its_own_work(
+    page,
+    browser,
+    live_server,
+    site_content,
+    topic,
+    password,
+    screenshot,
+    assert_accessible,
+):
+    post_report(post=topic.posts.first(), reporter=UserFactory(), reason="spam")
+    now = timezone.now()
+    data_request = DataRequest.objects.create(
+        requester_name="Ewa Nowak",
+        requester_email="ewa@example.org",
+        kind="copy",
+        received_at=now - timedelta(days=27),
+        due_at=now + timedelta(days=3),
+    )
+    pass_course(UserFactory(), make_course(slug="tydzien"))
+
+    journeys = [
+        (MODERATOR, "Zgłoszone wpisy", "Pierwszy temat", "moderator"),
+        (DATA_PROTECTION_OFFICER, "Wnioski czekające na odpowiedź", None, "iod"),
+        (COORDINATOR, "Program w tym tygodniu", None, "coordinator"),
+    ]
+    for role, heading, link, name in journeys:
+        tab = browser.new_context(base_url=live_server.url, locale="pl-PL").new_page()
+        tab.goto("/")
+        sign_in_to_admin(tab, StaffFactory(role=role), password)
+        panel = tab.get_by_role("region", name=heading)
+        panel.wait_for()
+        others = {h for _r, h, _l, _n in journeys} - {heading}
+        for other in others:
+            assert tab.get_by_role("region", name=other).count() == 0
+        assert_accessible(tab)
+        screenshot(tab, f"home-{name}")
+        if role == DATA_PROTECTION_OFFICER:
+            assert "termin za 3 dni" in panel.inner_text()
+            panel.get_by_role("link", name="Kopia moich danych (art. 15)").click()
+            tab.wait_for_url(f"**/admin/wnioski-rodo/{data_request.pk}/")
+            assert_accessible(tab)
+        elif role == COORDINATOR:
+            row = panel.get_by_role("row", name=re.compile("Wydane certyfikaty"))
+            assert row.get_by_role("cell").first.inner_text() == "1"
+        else:
+            post = topic.posts.first()
+            assert panel.get_by_role("link", name=link).get_attribute("href") == (
+                f"/admin/moderacja/wpis/{post.pk}/"
+            )
+        tab.context.close()

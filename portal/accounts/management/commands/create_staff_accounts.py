@@ -1,14 +1,29 @@
 from django.core.management.base import BaseCommand
 
-from portal.accounts.roles import ROLE_SLUGS
+from portal.accounts.roles import (
+    COORDINATOR,
+    DATA_PROTECTION_OFFICER,
+    EDITOR,
+    MODERATOR,
+)
 from portal.accounts.services import staff_account_create
 
 DEFAULT_DOMAIN = "kompetencjedlapracy.pl"
 
+# Two editors: a page goes live only when a second one approves it.
+STAFF_ACCOUNTS = (
+    (EDITOR, "redaktor", "Anna", "Wiśniewska"),
+    (EDITOR, "redaktor2", "Tomasz", "Zieliński"),
+    (DATA_PROTECTION_OFFICER, "iod", "Magdalena", "Krawczyk"),
+    (MODERATOR, "moderator", "Paweł", "Lewandowski"),
+    (COORDINATOR, "koordynator", "Katarzyna", "Mazur"),
+)
+ADMINISTRATOR = (None, "administrator", "Jan", "Kowalczyk")
+
 
 class Command(BaseCommand):
     help = (
-        "Create one staff account per role (Redaktor, Inspektor ochrony danych, "
+        "Create the staff accounts (two Redaktor, then Inspektor ochrony danych, "
         "Moderator, Koordynator) and print each generated password once. Running it "
         "again gives the same accounts new passwords."
     )
@@ -22,18 +37,25 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, domain, with_administrator, **options):
-        accounts = [(role, f"{slug}@{domain}") for role, slug in ROLE_SLUGS.items()]
+        accounts = list(STAFF_ACCOUNTS)
         if with_administrator:
-            accounts.append((None, f"administrator@{domain}"))
-        self.stdout.write("role\te-mail\tpassword")
-        for role, email in accounts:
+            accounts.append(ADMINISTRATOR)
+        self.stdout.write("role\tname\te-mail\tpassword")
+        for role, mailbox, first_name, last_name in accounts:
             user, password = staff_account_create(
                 role=role,
-                email=email,
-                first_name=role or "Administrator",
-                last_name="(konto testowe)",
+                email=f"{mailbox}@{domain}",
+                first_name=first_name,
+                last_name=last_name,
             )
-            self.stdout.write(f"{role or 'Administrator'}\t{user.email}\t{password}")
+            if (user.first_name, user.last_name) != (first_name, last_name):
+                # Accounts made by an earlier version bore the role as their name.
+                user.first_name, user.last_name = first_name, last_name
+                user.save(update_fields=["first_name", "last_name"])
+            self.stdout.write(
+                f"{role or 'Administrator'}\t{user.get_full_name()}\t"
+                f"{user.email}\t{password}"
+            )
         self.stdout.write(
             "\nThe passwords are shown only now. At the first sign-in to /admin/ each "
             "account sets up an authenticator app (TOTP)."
