@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -5,6 +7,8 @@ from .markup import MAX_NESTING, nesting_depth, personal_data_found
 from .models import Forum, ForumProfile, Report
 
 MAX_BRACKETS = 100
+# "Participant #12" is how the portal shows someone who has not chosen a name.
+RESERVED = re.compile(r"#\s*\d+\s*$")
 PERSONAL_DATA_LABELS = {
     "pesel": _("a PESEL number"),
     "phone": _("a phone number"),
@@ -88,28 +92,74 @@ class ReportForm(forms.Form):
 
 
 class DisplayNameForm(forms.Form):
+    """How the person appears in the forums: nothing is chosen for them."""
+
+    shown_as = forms.ChoiceField(
+        label=_("How do you want to appear in the forums?"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how you want to appear.")},
+    )
     display_name = forms.CharField(
-        label=_("Name shown in the forums"),
+        label=_("Pseudonym"),
         min_length=3,
         max_length=40,
-        help_text=_("Others see this name with your posts. Do not use your e-mail."),
+        required=False,
+        help_text=_(
+            "Only if you choose a pseudonym: 3 to 40 characters. Others see it with "
+            "your posts. Do not use your e-mail address or phone number."
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, name_preview: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.name_preview = name_preview
+        name_choice = (
+            _("First name and surname initial: %(name)s") % {"name": name_preview}
+            if name_preview
+            else _("First name and surname initial (your account has no name yet)")
+        )
+        self.fields["shown_as"].choices = [
+            (ForumProfile.ShownAs.PSEUDONYM, _("A pseudonym I type below")),
+            (ForumProfile.ShownAs.NAME, name_choice),
+        ]
 
     def clean_display_name(self):
-        name = self.cleaned_data["display_name"].strip()
-        if "@" in name:
-            raise forms.ValidationError(_("The name cannot contain an e-mail address."))
-        taken = ForumProfile.objects.filter(display_name__iexact=name).exclude(
-            user=self.user
-        )
-        if taken.exists():
-            raise forms.ValidationError(_("This name is taken. Choose another one."))
-        return name
+        return self.cleaned_data["display_name"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        shown_as = cleaned.get("shown_as")
+        if shown_as == ForumProfile.ShownAs.NAME and not self.name_preview:
+            self.add_error(
+                "shown_as",
+                _("Your account has no first name: choose a pseudonym instead."),
+            )
+        if shown_as != ForumProfile.ShownAs.PSEUDONYM or "display_name" in self.errors:
+            return cleaned
+        name = cleaned.get("display_name", "")
+        if not name:
+            self.add_error("display_name", _("Type the pseudonym you want to use."))
+        elif "@" in name or personal_data_found(name):
+            self.add_error(
+                "display_name",
+                _("The pseudonym cannot contain an e-mail address or phone number."),
+            )
+        elif name.lower() == str(_("Deleted user")).lower() or RESERVED.search(name):
+            self.add_error(
+                "display_name",
+                _("Names ending in # and a number are the portal's. Choose another.")
+                if RESERVED.search(name)
+                else _("This name is the portal's. Choose another one."),
+            )
+        elif (
+            ForumProfile.objects.filter(display_name__iexact=name)
+            .exclude(user=self.user)
+            .exists()
+        ):
+            self.add_error("display_name", _("This name is taken. Choose another one."))
+        return cleaned
 
 
 class ModerationReasonForm(forms.Form):

@@ -10,12 +10,28 @@ USER = settings.AUTH_USER_MODEL
 
 
 class ForumProfile(models.Model):
-    """How a learner appears in the forums: a chosen name, never the e-mail."""
+    """How a learner chose to appear in the forums: a pseudonym, or first name and
+    surname initial; never the e-mail.
+
+    A learner without a profile has not chosen yet: their posts are signed with an
+    anonymous "Participant #<id>" (`selectors.display_name_for`) and they choose
+    before their first post.
+    """
+
+    class ShownAs(models.TextChoices):
+        NAME = "name", _("first name and surname initial")
+        PSEUDONYM = "pseudonym", _("pseudonym")
 
     user = models.OneToOneField(
         USER, on_delete=models.CASCADE, related_name="forum_profile"
     )
     display_name = models.CharField(_("display name"), max_length=40)
+    shown_as = models.CharField(
+        _("shown as"),
+        max_length=10,
+        choices=ShownAs.choices,
+        default=ShownAs.PSEUDONYM,
+    )
 
     class Meta:
         verbose_name = _("forum profile")

@@ -26,6 +26,7 @@ def export(user) -> dict:
     reports = Report.objects.filter(reporter=user).select_related("post__topic")
     return {
         "display_name": profile.display_name if profile else "",
+        "shown_as": profile.get_shown_as_display() if profile else "",
         "topics": [
             {
                 "forum": str(t.forum),
@@ -74,6 +75,7 @@ def export(user) -> dict:
 
 LABELS = {
     "display_name": gettext_lazy("Display name on the forum"),
+    "shown_as": gettext_lazy("How you are shown"),
     "topics": gettext_lazy("Topics you opened"),
     "forum": gettext_lazy("Course forum"),
     "title": gettext_lazy("Title"),
@@ -198,6 +200,6 @@ register(
         export=export,
         erase=erase,
         labels=LABELS,
-        portable=("display_name", "topics", "posts"),
+        portable=("display_name", "shown_as", "topics", "posts"),
     )
 )

@@ -1,17 +1,38 @@
 """Reads in the forums, each page in a fixed number of queries."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
 
 from portal.pages.selectors import search_terms
 
-from .models import Post, Subscription, Topic, TopicRead
+from .models import Post, Report, Subscription, Topic, TopicRead
 
 TOPICS_PER_PAGE = 20
 POSTS_PER_PAGE = 20
+
+
+def display_name_for(user) -> str:
+    """The name shown with a person's posts: the one they chose.
+
+    Until they choose, an anonymous "Participant #<id>" that keeps their posts
+    apart from others' without naming them; an erased author (None) is shown as
+    deleted.
+    """
+    if user is None:
+        return _("Deleted user")
+    profile = getattr(user, "forum_profile", None)
+    if profile is not None:
+        return profile.display_name
+    return _("Participant #%(number)s") % {"number": user.pk}
+
+
+def has_display_name(user) -> bool:
+    """Whether the person has chosen how they appear (asked before a first post)."""
+    return getattr(user, "forum_profile", None) is not None
 
 
 def topic_page(*, forum, user, page_number, query=""):
@@ -97,3 +118,24 @@ def subscribed(*, user, forum=None, topic=None) -> bool:
     if not user.is_authenticated:
         return False
     return Subscription.objects.filter(user=user, forum=forum, topic=topic).exists()
+
+
+def reports_waiting(*, limit: int) -> dict:
+    """What the moderators' home shows: open reports and the longest-waiting posts.
+
+    Two queries, however many reports wait.
+    """
+    open_reports = Q(reports__status=Report.Status.OPEN)
+    totals = Report.objects.filter(status=Report.Status.OPEN).aggregate(
+        reports=Count("pk"), posts=Count("post", distinct=True)
+    )
+    oldest = (
+        Post.objects.filter(open_reports)
+        .annotate(
+            open_reports=Count("reports", filter=open_reports),
+            first_report=Min("reports__created_at", filter=open_reports),
+        )
+        .select_related("topic__forum__course")
+        .order_by("first_report", "pk")[:limit]
+    )
+    return {**totals, "oldest": list(oldest)}

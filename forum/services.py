@@ -24,6 +24,7 @@ from .models import (
     Topic,
     TopicRead,
 )
+from .selectors import display_name_for  # noqa: F401 (callers ask the services)
 from .tasks import post_notify_task
 
 POST_LIMITS = ((5, 60), (40, 60 * 60))  # (how many, within seconds)
@@ -51,39 +52,50 @@ def forum_for_course(*, course) -> Forum:
     return forum
 
 
-def display_name_for(user) -> str:
-    """The name shown with a learner's posts; made once from the real name."""
-    profile = getattr(user, "forum_profile", None)
-    if profile is not None:
-        return profile.display_name
-    return forum_profile_ensure(user=user).display_name
+def _name_with_initial(user) -> str:
+    return f"{user.first_name.strip()[:30]} {user.last_name.strip()[:1]}.".strip()
 
 
-def forum_profile_ensure(*, user) -> ForumProfile:
-    profile = ForumProfile.objects.filter(user=user).first()
-    if profile:
-        return profile
-    base = f"{user.first_name[:30]} {user.last_name[:1]}.".strip() or _("Learner")
+def name_with_initial_preview(user) -> str:
+    """The name "first name and surname initial" would give, before the number
+    that sets it apart from a namesake."""
+    return _name_with_initial(user) if user.first_name.strip() else ""
+
+
+def _free_name(base: str, user) -> str:
+    taken = ForumProfile.objects.exclude(user=user)
     name, number = base, 1
-    while ForumProfile.objects.filter(display_name__iexact=name).exists():
+    while taken.filter(display_name__iexact=name).exists():
         number += 1
         name = f"{base} {number}"
-    try:
-        with transaction.atomic():
-            return ForumProfile.objects.create(user=user, display_name=name)
-    except IntegrityError:  # a parallel request took the name or made the profile
-        existing = ForumProfile.objects.filter(user=user).first()
-        if existing:
-            return existing
-        return ForumProfile.objects.create(user=user, display_name=f"{base} {user.pk}")
+    return name
 
 
-@transaction.atomic
-def forum_profile_rename(*, user, display_name: str) -> ForumProfile:
-    profile = forum_profile_ensure(user=user)
-    profile.display_name = display_name.strip()
-    profile.save(update_fields=["display_name"])
-    return profile
+class NameTaken(Exception):
+    """Someone else took the pseudonym between the form's check and the save."""
+
+
+def forum_profile_choose(*, user, shown_as: str, pseudonym: str = "") -> ForumProfile:
+    """Record how the person appears in the forums, as they chose.
+
+    A pseudonym is kept as typed (`NameTaken` when another person has it); a name
+    with initial gets a number when a namesake has it already ("Anna K. 2").
+    """
+    if shown_as == ForumProfile.ShownAs.NAME:
+        base = _name_with_initial(user)
+        names = (_free_name(base, user), f"{base} {user.pk}")
+    else:
+        names = (pseudonym.strip(),)
+    for name in names:
+        try:
+            with transaction.atomic():
+                profile, _created = ForumProfile.objects.update_or_create(
+                    user=user, defaults={"display_name": name, "shown_as": shown_as}
+                )
+                return profile
+        except IntegrityError:  # a parallel request took the name
+            continue
+    raise NameTaken(names[-1])
 
 
 def _check_post_rate(user):
@@ -119,7 +131,6 @@ def topic_create(
 ) -> Topic:
     _check_personal_data(f"{title}\n{body}", confirmed=confirm_personal_data)
     _check_post_rate(author)
-    forum_profile_ensure(user=author)
     now = timezone.now()
     topic = Topic.objects.create(
         forum=forum,
@@ -152,7 +163,6 @@ def post_create(
     if topic.is_locked:
         raise PermissionDenied
     _check_post_rate(author)
-    forum_profile_ensure(user=author)
     now = timezone.now()
     post = Post.objects.create(
         topic=topic,

@@ -8,7 +8,7 @@ from portal.core.mail import email_send
 from portal.core.outbox import OutboxTask
 
 from .models import Post, Subscription
-from .selectors import post_url
+from .selectors import display_name_for, post_url
 
 
 @shared_task(base=OutboxTask, autoretry_for=(OSError,), retry_backoff=30, max_retries=8)
@@ -29,7 +29,7 @@ def post_notify_task(post_id):
     )
     base_url = settings.PORTAL_BASE_URL.rstrip("/")
     post_path = post_url(post)
-    author = post.author.forum_profile.display_name if post.author else ""
+    author = display_name_for(post.author)
     sent = set()
     for subscription in subscriptions:
         if subscription.user_id in sent:

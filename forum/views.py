@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.accounts.permissions import SecondFactorRequired, can_use_staff_privileges
+from portal.core.http import safe_next
 
 from . import permissions, selectors, services
 from .forms import DisplayNameForm, PostBodyForm, ReportForm, TopicForm
@@ -72,6 +73,7 @@ def forum_index(request, forum_id):
             "topics": page,
             "query": query,
             "can_post": permissions.can_post(request.user),
+            "has_display_name": selectors.has_display_name(request.user),
             "subscribed": selectors.subscribed(user=request.user, forum=forum),
             **_mute_context(request.user),
         },
@@ -84,8 +86,13 @@ def topic_new(request, forum_id):
         return response
     if not permissions.can_post(request.user):
         raise PermissionDenied
+    has_name = selectors.has_display_name(request.user)
     form = TopicForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not has_name:
+        # An empty POST leaves the form unbound: nothing to keep, the notice says why.
+        if form.is_bound:
+            form.add_error(None, _("Choose how you appear in the forums first."))
+    elif request.method == "POST" and form.is_valid():
         try:
             topic = services.topic_create(
                 forum=forum,
@@ -99,7 +106,9 @@ def topic_new(request, forum_id):
         else:
             return redirect("forum:topic", topic.pk)
     return TemplateResponse(
-        request, "forum/topic_new.html", {"forum": forum, "form": form}
+        request,
+        "forum/topic_new.html",
+        {"forum": forum, "form": form, "has_display_name": has_name},
     )
 
 
@@ -121,7 +130,10 @@ def topic_detail(request, topic_id):
     if request.method == "POST":
         if not permissions.can_reply(user, topic):
             raise PermissionDenied
-        if form.is_valid():
+        if not selectors.has_display_name(user):
+            if form.is_bound:  # an empty POST has nothing to keep
+                form.add_error(None, _("Choose how you appear in the forums first."))
+        elif form.is_valid():
             try:
                 post = services.post_create(
                     topic=topic,
@@ -147,6 +159,7 @@ def topic_detail(request, topic_id):
             "quote_of": quote_of,
             "quote_url": selectors.post_url(quote_of) if quote_of else "",
             "can_reply": permissions.can_reply(user, topic),
+            "has_display_name": selectors.has_display_name(user),
             # Reporting asks what posting asks (permissions.can_report).
             "can_report": permissions.can_post(user),
             "can_moderate": permissions.can_moderate_here(
@@ -258,17 +271,41 @@ def unsubscribe(request, token):
 
 
 def display_name(request):
+    """The person chooses how they appear; a first post waits for this choice."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    user = request.user
+    profile = getattr(user, "forum_profile", None)
+    initial = {}
+    if profile is not None:
+        initial["shown_as"] = profile.shown_as
+        if profile.shown_as == profile.ShownAs.PSEUDONYM:
+            initial["display_name"] = profile.display_name
     form = DisplayNameForm(
         request.POST or None,
-        user=request.user,
-        initial={"display_name": services.display_name_for(request.user)},
+        user=user,
+        name_preview=services.name_with_initial_preview(user),
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
-        services.forum_profile_rename(
-            user=request.user, display_name=form.cleaned_data["display_name"]
-        )
-        messages.success(request, _("Your forum name has been changed."))
-        return redirect("forum:display_name")
-    return TemplateResponse(request, "forum/display_name.html", {"form": form})
+        try:
+            services.forum_profile_choose(
+                user=user,
+                shown_as=form.cleaned_data["shown_as"],
+                pseudonym=form.cleaned_data["display_name"],
+            )
+        except services.NameTaken:
+            form.add_error("display_name", _("This name is taken. Choose another one."))
+        else:
+            messages.success(request, _("Your forum name has been saved."))
+            return redirect(safe_next(request) or reverse("forum:display_name"))
+    return TemplateResponse(
+        request,
+        "forum/display_name.html",
+        {
+            "form": form,
+            "profile": profile,
+            "shown_now": selectors.display_name_for(user),
+            "next": safe_next(request),
+        },
+    )

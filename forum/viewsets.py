@@ -16,12 +16,12 @@ from portal.core.listings import ListingViewSet, local_time
 
 from . import admin_views
 from .models import ModerationAction, Post, Report
+from .selectors import display_name_for
 
 
 def forum_name(user):
     """The name a learner uses in the forums: moderators never see who it is."""
-    profile = getattr(user, "forum_profile", None) if user else None
-    return profile.display_name if profile else "–"
+    return display_name_for(user) if user else "–"
 
 
 # The moderation log -----------------------------------------------------------------

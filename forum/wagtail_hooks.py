@@ -4,6 +4,7 @@ from wagtail.permissions import register_permission_policy
 from portal.core.listings import ListingPolicy
 
 from . import permissions
+from .admin_home import ModerationPanel
 from .models import ModerationAction, Post
 from .viewsets import ForumModerationViewSetGroup
 
@@ -16,3 +17,6 @@ register_permission_policy(
 @hooks.register("register_admin_viewset")
 def register_moderation_viewsets():
     return ForumModerationViewSetGroup()
+
+
+hooks.register("construct_homepage_panels", ModerationPanel.add_to_home)

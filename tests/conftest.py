@@ -91,8 +91,10 @@ def forum(course):
 
 @pytest.fixture
 def topic(forum, learner):
-    from forum.services import topic_create
+    """A topic the learner opened, having chosen to appear as name and initial."""
+    from forum.services import forum_profile_choose, topic_create
 
+    forum_profile_choose(user=learner, shown_as="name")
     return topic_create(
         forum=forum, author=learner, title="Pierwszy temat", body="Cześć!"
     )

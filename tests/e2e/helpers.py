@@ -20,10 +20,10 @@ def sign_in(page, email, password, code=None):
     account_menu(page).get_by_role("link", name="Zaloguj się").click()
     page.get_by_label("Adres e-mail").fill(email)
     page.get_by_label("Hasło").fill(password)
-    page.get_by_role("button", name="Zaloguj", exact=True).click()
+    page.get_by_role("button", name="Zaloguj się", exact=True).click()
     if code:
         page.get_by_label("Kod").fill(code)
-        page.get_by_role("button", name="Zaloguj", exact=True).click()
+        page.get_by_role("button", name="Zaloguj się", exact=True).click()
     page.wait_for_load_state()
 
 

@@ -84,7 +84,7 @@ def test_the_keyboard_reaches_every_control_with_a_visible_focus(
     assert page.evaluate("document.activeElement.id") == "main"
 
     # Changing the size by keyboard comes back to the display tools, not the top.
-    page.get_by_role("button", name="Większy tekst", exact=True).focus()
+    page.get_by_role("button", name="A+ Większy tekst", exact=True).focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
     page.keyboard.press("Tab")

@@ -33,6 +33,14 @@ def test_learners_talk_a_post_is_reported_and_the_moderator_mutes_its_author(
     assert_accessible(page)
     screenshot(page, "forum-01-course-forum")
     page.get_by_role("link", name="Nowy temat").click()
+    # Nothing is shown with a first post until the person chooses how they appear.
+    assert page.get_by_label("Tytuł").count() == 0
+    page.get_by_role("link", name="Wybierz, jak się podpisywać").click()
+    assert_accessible(page)
+    page.get_by_label("Imię i pierwsza litera nazwiska: Anna K.").check()
+    page.get_by_role("button", name="Zapisz", exact=True).click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Nowy temat"
     page.get_by_label("Tytuł").fill(TOPIC)
     page.get_by_label("Twój wpis").fill("Macie **sprawdzone** sposoby?")
     page.get_by_role("button", name="Opublikuj temat").click()
@@ -46,6 +54,11 @@ def test_learners_talk_a_post_is_reported_and_the_moderator_mutes_its_author(
     open_course_forum(other, course)
     other.get_by_role("link", name=TOPIC).click()
     other.get_by_role("link", name="Cytuj").first.click()
+    other.get_by_role("link", name="Wybierz, jak się podpisywać").click()
+    other.get_by_label("Pseudonim wpisany poniżej").check()
+    other.get_by_label("Pseudonim", exact=True).fill("Bartek z Bochni")
+    other.get_by_role("button", name="Zapisz", exact=True).click()
+    other.wait_for_load_state()
     quotation = other.locator("#odpowiedz figure")
     assert quotation.locator("figcaption").inner_text() == "Anna K. pisze:"
     assert "Macie sprawdzone sposoby?" in quotation.locator("blockquote").inner_text()
@@ -59,7 +72,7 @@ def test_learners_talk_a_post_is_reported_and_the_moderator_mutes_its_author(
 
     # A gets the notification mail, without B's e-mail address in it.
     notice = [m for m in mail.outbox if m.to == [anna.email]]
-    assert notice and "Bartek N." in notice[-1].body
+    assert notice and "Bartek z Bochni" in notice[-1].body
     assert bartek.email not in notice[-1].body
 
     # B reports A's post.
@@ -97,7 +110,7 @@ def test_learners_talk_a_post_is_reported_and_the_moderator_mutes_its_author(
     screenshot(admin, "forum-05-moderation-log")
     log_row.get_by_role("link", name=TOPIC).click()
     assert (
-        "Moderator ukrył ten wpis."
+        "Wpis ukryty przez moderację."
         in admin.locator(f"#wpis-{first_post.pk}").inner_text()
     )
     admin.get_by_role("link", name="Moderuj ten wpis").first.click()
