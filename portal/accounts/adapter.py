@@ -9,12 +9,19 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.sites.requests import RequestSite
 from django.core.exceptions import ValidationError
+from django.shortcuts import resolve_url
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from portal.core.http import client_ip
 from portal.core.mail import email_enqueue
 
 from . import permissions, security, services
+
+# Where a new learner starts: the courses, named by URL so that accounts need not
+# import the courses app.
+LEARNER_START = "courses:dashboard"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -33,6 +40,24 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit and hasattr(form, "signup_details"):
             services.user_complete_signup(user=user, **form.signup_details())
         return user
+
+    def get_signup_redirect_url(self, request):
+        """Confirming the address signs the new learner in: start at the courses.
+
+        A `next` given with the sign-up or the confirmation wins over this.
+        """
+        return resolve_url(LEARNER_START)
+
+    def get_email_verification_redirect_url(self, email_address):
+        """Confirmed in another browser: sign in, then go on to the courses.
+
+        Signed in, the person confirmed a changed address and goes back to their
+        data, as before.
+        """
+        if self.request.user.is_authenticated:
+            return super().get_email_verification_redirect_url(email_address)
+        query = urlencode({"next": resolve_url(LEARNER_START)})
+        return f"{reverse('account_login')}?{query}"
 
     # Failed sign-ins (the policy: portal.accounts.security) ----------------------
 

@@ -19,7 +19,7 @@ def test_signup_without_office_shows_the_error_and_keeps_the_other_fields(
         email="katarzyna.zieba@example.org",
         password="Rower-Wisla-Tatry-9",
     )
-    page.get_by_role("button", name="Zarejestruj się").click()
+    page.get_by_role("button", name="Załóż konto").click()
 
     error = page.locator("#id_pup_office_error")
     assert "Wybierz urząd pracy" in error.inner_text()
