@@ -63,7 +63,8 @@ OVERFLOW_SCRIPT = """() => {
     const scrollsItsTable = (el) => {
         const table = el.closest("table");
         if (!table) return false;
-        for (let node = table.parentElement; node && node !== document.body; node = node.parentElement) {
+        let node = table.parentElement;
+        for (; node && node !== document.body; node = node.parentElement) {
             const overflow = getComputedStyle(node).overflowX;
             if (overflow === "auto" || overflow === "scroll") {
                 return node.getBoundingClientRect().right <= width + 0.5;
