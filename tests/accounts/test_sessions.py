@@ -101,3 +101,5 @@ def test_staff_get_the_warning_in_the_admin_too(client):
 
     assert page.count('id="session-warning"') == 1
     assert "js/session-warning.js" in page
+    # After Wagtail's skip link, which must stay the first link on the page.
+    assert page.index('class="skiplink') < page.index('id="session-warning"')

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import Attempt, Certificate
+from forum.services import forum_profile_choose
 from portal.accounts.models import PupOffice, User
 from portal.core import outbox
 from portal.core.models import OutboxMessage
@@ -97,14 +98,25 @@ def test_a_learner_passes_the_test_with_redis_down_and_keeps_the_answers(
     attempt = Attempt.objects.get()
     answers = {f"q-{qid}": ids for qid, ids in correct_responses(attempt).items()}
 
-    saved = ok(client.post(course.route_url("test_take", 1), answers))
-    assert saved.status_code == 200
-    response = ok(
-        client.post(course.route_url("test_take", 1), {**answers, "submit": "1"})
-    )
+    take_url = course.route_url("test_take", 1)
+    finish_url = course.route_url("test_finish", 1)
+
+    saved = ok(client.post(take_url, {**answers, "save": "1"}))
+    assert saved.status_code == 302 and saved.url == take_url
+    attempt.refresh_from_db()
+    assert attempt.is_open
+    assert {qid: set(ids) for qid, ids in attempt.responses.items()} == {
+        qid: set(ids) for qid, ids in correct_responses(attempt).items()
+    }
+    assert "zapisane" in ok(client.get(take_url)).content.decode()
+    to_confirm = ok(client.post(take_url, {**answers, "finish": "1"}))
+    assert to_confirm.status_code == 302 and to_confirm.url == finish_url
+    assert ok(client.get(finish_url)).status_code == 200
+    response = ok(client.post(finish_url))
 
     attempt.refresh_from_db()
     assert response.status_code == 302 and attempt.passed
+    assert response.url == course.route_url("test_result", 1)
     certificate = Certificate.objects.get()
     assert certificate.status == Certificate.Status.PENDING
     assert OutboxMessage.objects.filter(done_at__isnull=True).exists()
@@ -114,6 +126,7 @@ def test_a_learner_passes_the_test_with_redis_down_and_keeps_the_answers(
 def test_a_learner_posts_in_the_forum_with_redis_down(
     client, learner, forum, redis_down
 ):
+    forum_profile_choose(user=learner, shown_as="pseudonym", pseudonym="Ania")
     client.force_login(learner)
     ok(client.get(reverse("forum:index", args=[forum.pk])))
 

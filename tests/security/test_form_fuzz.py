@@ -574,6 +574,9 @@ POST_VALID = {"body": "Dzień dobry, mam pytanie.", "confirm_personal_data": ""}
 
 
 def test_fuzzed_new_topic_shows_the_form_again_or_the_topic(client, forum, learner):
+    from forum.services import forum_profile_choose
+
+    forum_profile_choose(user=learner, shown_as="name")
     client.force_login(learner)
     valid = {"title": "Pytanie o lekcję", **POST_VALID}
     url = reverse("forum:topic_new", args=[forum.pk])
@@ -588,9 +591,12 @@ def test_fuzzed_new_topic_shows_the_form_again_or_the_topic(client, forum, learn
 
 
 def test_fuzzed_reply_shows_the_form_again_or_the_post(client, topic):
+    from forum.services import forum_profile_choose
     from tests.factories.accounts import UserFactory
 
-    client.force_login(UserFactory())
+    member = UserFactory()
+    forum_profile_choose(user=member, shown_as="pseudonym", pseudonym="Odpowiadająca")
+    client.force_login(member)
     first = topic.posts.first()
     valid = {**POST_VALID, "quoted": str(first.pk)}
     url = reverse("forum:topic", args=[topic.pk])
@@ -641,11 +647,53 @@ def test_fuzzed_report_shows_the_form_again_or_thanks(client, topic):
 def test_fuzzed_forum_display_name_never_crashes(client, forum, learner):
     client.force_login(learner)
 
+    valid = {"shown_as": "pseudonym", "display_name": "Anna z Tarnowa"}
+
     @fuzz(20)
-    @given(data=submissions({"display_name": "Anna z Tarnowa"}))
+    @given(data=submissions(valid, {"shown_as": ["pseudonym", "name"]}))
     def check(data):
         response = client.post(reverse("forum:display_name"), data, follow=True)
         assert_form_or_redirect(response, data)
+
+    check()
+
+
+def test_fuzzed_posts_before_choosing_a_name_keep_the_text_and_publish_nothing(
+    client, topic
+):
+    """Until the member chooses how they appear, a post is kept on the form."""
+    from html import escape
+
+    from forum.models import Post, Topic
+    from tests.factories.accounts import UserFactory
+
+    client.force_login(UserFactory())
+    urls = [
+        reverse("forum:topic_new", args=[topic.forum_id]),
+        reverse("forum:topic", args=[topic.pk]),
+    ]
+    valid = {"title": "Pytanie o lekcję", **POST_VALID}
+    posts, topics = Post.objects.count(), Topic.objects.count()
+
+    @fuzz(30)
+    @given(
+        url=st.sampled_from(urls),
+        data=submissions(valid, {"confirm_personal_data": ["on", ""]}),
+    )
+    @example(url=urls[0], data={})  # was a 500
+    @example(url=urls[1], data={})  # was a 500
+    def check(url, data):
+        limits_reset()
+        response = client.post(url, data)
+        assert_handled(response, allowed=(200,))
+        html = response.content.decode()
+        assert reverse("forum:display_name") in html
+        if data:
+            assert error_shown(response)
+        body = data.get("body")
+        if isinstance(body, str) and body.strip() and "\x00" not in body:
+            assert escape(body.strip()) in html
+        assert (Post.objects.count(), Topic.objects.count()) == (posts, topics)
 
     check()
 
@@ -779,7 +827,7 @@ def test_rate_limited_forms_refuse_with_429_or_the_form_never_500(
     """Past every limit, fuzzed input still gets a refusal, never a crash."""
     from courses.services import VERIFICATION_LIMIT
     from forum.models import Report
-    from forum.services import REPORT_LIMIT
+    from forum.services import REPORT_LIMIT, forum_profile_choose
     from portal.pages.views import CONTACT_LIMIT
     from tests.factories.accounts import UserFactory
 
@@ -807,6 +855,7 @@ def test_rate_limited_forms_refuse_with_429_or_the_form_never_500(
         reverse("account_email"): {"action_add": "", "email": "inny@example.org"},
     }
     member = UserFactory()
+    forum_profile_choose(user=member, shown_as="name")
     last = {}
     for url, data in forms.items():
         for _ in range(CONTACT_LIMIT[0] + 1):

@@ -382,6 +382,7 @@ PUBLIC = [
 
 COURSE = "/kursy/kurs-testowy/"
 LESSON = "/kursy/kurs-testowy/lekcja-1/"
+NEWS = "/aktualnosci/"
 
 # Served by Wagtail's catch-all pattern: each page type and each route of a routable
 # page. A attempted the test once (and passed); B is enrolled and has not.
@@ -395,6 +396,9 @@ PAGES = [
     row("page:FaqPage", "/faq/", everyone=200),
     row("page:AccessibilityStatementPage", "/deklaracja-dostepnosci/", everyone=200),
     row("page:CourseIndexPage", "/kursy/", everyone=200),
+    row("page:NewsIndexPage", NEWS, everyone=200),
+    row("page:NewsPage", NEWS + "portal-kompetencje-dla-pracy-rusza/", everyone=200),
+    row("page:NewsPage", NEWS + "zapowiedz/", everyone=404),  # a draft
     row("page:CoursePage.course_view", COURSE, everyone=200),
     row("page:CoursePage.enroll", COURSE + "zapisz/", everyone=405),
     row(
@@ -415,6 +419,19 @@ PAGES = [
         COURSE + "test/1/",
         method="post",
         data={"submit": "1"},
+        everyone=404,
+        owner=to(COURSE + "test/1/wynik/"),
+    ),
+    row(
+        "page:CoursePage.test_finish",
+        COURSE + "test/1/zakoncz/",
+        everyone=404,
+        owner=to(COURSE + "test/1/wynik/"),
+    ),
+    row(
+        "page:CoursePage.test_finish",
+        COURSE + "test/1/zakoncz/",
+        method="post",
         everyone=404,
         owner=to(COURSE + "test/1/wynik/"),
     ),
@@ -518,6 +535,7 @@ ADMIN_OWN = [
         "data_requests:action",
         "/admin/wnioski-rodo/{data_request.pk}/extend/",
         method="post",
+        data={"months": "1", "reason": "Sprawa wymaga analizy wielu rejestrów."},
         staff=ADMIN_HOME,
         officer=to("/admin/wnioski-rodo/{data_request.pk}/"),
     ),
@@ -782,7 +800,7 @@ def world_build():
     from courses.models import LearnerAccommodation
     from forum import services as forum_services
     from portal.pages.demo import demo_content_load
-    from portal.pages.models import StandardPage
+    from portal.pages.models import NewsIndexPage, NewsPage, StandardPage
     from privacy import tasks as privacy_tasks
     from privacy.models import CookieDeclaration
     from privacy.services import requests as privacy_services
@@ -835,13 +853,18 @@ def world_build():
         confirmed=False,
     )
 
-    # A page and a collection behind a password, and a draft page.
+    # A page and a collection behind a password, a draft page and a draft announcement.
     restricted_page = home.add_child(
         instance=StandardPage(title="Dla partnerów", slug="dla-partnerow", body=[])
     )
     home.add_child(
         instance=StandardPage(
             title="W przygotowaniu", slug="w-przygotowaniu", body=[], live=False
+        )
+    )
+    NewsIndexPage.objects.get().add_child(
+        instance=NewsPage(
+            title="Zapowiedź", slug="zapowiedz", lead="Wkrótce.", body=[], live=False
         )
     )
     collections = Collection.get_first_root_node()
