@@ -243,6 +243,14 @@ class RetentionSettings(BaseSiteSetting):
         ),
         default=48,
     )
+    counselling_record_months = models.PositiveSmallIntegerField(
+        _("delete counselling records after (months)"),
+        default=24,
+        help_text=_(
+            "Counted from a client's last service or complaint. No statute sets this "
+            "period for the counselling centre; the administrator decides it."
+        ),
+    )
     programme_end = models.DateField(
         _("end of the programme"),
         null=True,
@@ -260,6 +268,7 @@ class RetentionSettings(BaseSiteSetting):
         FieldPanel("data_export_days"),
         FieldPanel("failed_login_days"),
         FieldPanel("request_confirmation_hours"),
+        FieldPanel("counselling_record_months"),
         FieldPanel("programme_end"),
         FieldPanel("archival_years"),
     ]

@@ -8,12 +8,16 @@ EDITOR = "Redaktor"
 DATA_PROTECTION_OFFICER = "Inspektor ochrony danych"
 MODERATOR = "Moderator"
 COORDINATOR = "Koordynator"
+COUNSELLOR = "Doradca zawodowy"
+CENTRE_MANAGER = "Kierownik CPZ"
 
 ROLE_SLUGS = {
     EDITOR: "redaktor",
     DATA_PROTECTION_OFFICER: "iod",
     MODERATOR: "moderator",
     COORDINATOR: "koordynator",
+    COUNSELLOR: "doradca",
+    CENTRE_MANAGER: "kierownik-cpz",
 }
 STAFF_ROLES = tuple(ROLE_SLUGS)
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "portal.pages",
     "courses",
     "forum",
+    "counselling",
     "privacy",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
