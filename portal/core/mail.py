@@ -19,12 +19,14 @@ def email_send(
     reply_to=None,
     essential: bool = False,
     forget_after_sending: bool = False,
+    attachments=None,
 ) -> None:
     """Render `<template>_subject.txt` and `_message.txt` and queue the message.
 
     A person whose processing is restricted (RODO art. 18) gets only essential
     mail: answers about their own requests. With `forget_after_sending` the
     message leaves no copy in the outbox once sent (the notice of an erasure).
+    `attachments` are `(filename, content, mimetype)` tuples (a calendar file).
     """
     recipients = [to] if isinstance(to, str) else list(to)
     if not essential:
@@ -49,6 +51,7 @@ def email_send(
             to=recipients,
             reply_to=reply_to,
             headers=headers,
+            attachments=list(attachments or []),
         ),
         forget_when_done=forget_after_sending,
     )

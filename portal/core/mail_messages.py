@@ -1,4 +1,11 @@
-"""E-mail messages as JSON-safe payloads, so that a task can carry and send them."""
+"""E-mail messages as JSON-safe payloads, so that a task can carry and send them.
+
+Attachments travel base64-encoded as `[filename, content, mimetype]`; a payload
+recorded before attachments existed has no "attachments" key and means none.
+"""
+
+import base64
+from email.mime.base import MIMEBase
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 
@@ -16,7 +23,20 @@ def message_to_payload(message: EmailMessage) -> dict:
             [content, mimetype]
             for content, mimetype in getattr(message, "alternatives", [])
         ],
+        "attachments": [
+            _attachment_to_payload(attachment) for attachment in message.attachments
+        ],
     }
+
+
+def _attachment_to_payload(attachment) -> list:
+    """Only (filename, content, mimetype) attachments can travel, not MIME parts."""
+    if isinstance(attachment, MIMEBase):
+        raise ValueError("Attach a (filename, content, mimetype) tuple to a payload.")
+    filename, content, mimetype = attachment
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    return [filename, base64.b64encode(content).decode("ascii"), mimetype]
 
 
 def message_from_payload(payload: dict) -> EmailMultiAlternatives:
@@ -31,4 +51,6 @@ def message_from_payload(payload: dict) -> EmailMultiAlternatives:
     message.content_subtype = payload.get("content_subtype", "plain")
     for content, mimetype in payload.get("alternatives", []):
         message.attach_alternative(content, mimetype)
+    for filename, content, mimetype in payload.get("attachments", []):
+        message.attach(filename, base64.b64decode(content), mimetype)
     return message

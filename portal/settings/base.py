@@ -167,10 +167,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 5,
 }
 CELERY_BEAT_SCHEDULE = {
-    "retention": {
-        "task": "privacy.tasks.retention_task",
-        "schedule": 60 * 60 * 24,
-    },
+    "retention": {"task": "privacy.tasks.retention_task", "schedule": 60 * 60 * 24},
     "data-requests-remind": {
         "task": "privacy.tasks.data_requests_remind_task",
         "schedule": 60 * 60 * 24,
@@ -183,6 +180,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "courses.tasks.certificates_render_pending_task",
         "schedule": 60 * 15,
     },
+    # Counselling: reminders for tomorrow hourly; unconfirmed workshop offers expire.
+    "cpz-remind": {"task": "counselling.tasks.reminders_send_task", "schedule": 3600},
+    "cpz-offers": {"task": "counselling.tasks.offers_expire_task", "schedule": 300},
 }
 
 AUTH_USER_MODEL = "accounts.User"
