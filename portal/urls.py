@@ -28,6 +28,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("forum/", include("forum.urls")),
+    path("spotkania/", include("counselling.urls")),
     path("", include("privacy.urls")),
 ]
 

@@ -1,0 +1,54 @@
+from django.urls import path
+
+from . import documents_views
+from .views import appointments, booking, requests
+
+app_name = "counselling"
+
+urlpatterns = [
+    path("", appointments.my_appointments, name="my_appointments"),
+    path("terminy/<str:kind>/", booking.free_times, name="free_times"),
+    path("termin/<int:slot_id>/", booking.book_slot, name="book_slot"),
+    path(
+        "warsztat/<int:workshop_id>/zapis/",
+        booking.workshop_signup,
+        name="workshop_signup",
+    ),
+    path("zmiana-doradcy/", requests.change_request, name="change_request"),
+    path(
+        "<str:token>/zmien-termin/",
+        appointments.appointment_move,
+        name="appointment_move",
+    ),
+    path(
+        "<str:token>/odwolaj/",
+        appointments.appointment_cancel,
+        name="appointment_cancel",
+    ),
+    path(
+        "<str:token>/potwierdz/",
+        appointments.appointment_offer_confirm,
+        name="offer_confirm",
+    ),
+    path(
+        "<str:token>/odrzuc/",
+        appointments.appointment_offer_decline,
+        name="offer_decline",
+    ),
+    path(
+        "<str:token>/kalendarz.ics",
+        appointments.appointment_ics,
+        name="appointment_ics",
+    ),
+    path(
+        "<str:token>/zastrzezenie/",
+        requests.complaint_new,
+        name="complaint_new",
+    ),
+    path(
+        "<str:token>/potwierdzenie.pdf",
+        documents_views.confirmation_download,
+        name="confirmation_pdf",
+    ),
+    path("<str:token>/", appointments.appointment_detail, name="appointment"),
+]
