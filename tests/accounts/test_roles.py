@@ -3,7 +3,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from portal.accounts.roles import (
+    CENTRE_MANAGER,
     COORDINATOR,
+    COUNSELLOR,
     DATA_PROTECTION_OFFICER,
     EDITOR,
     MODERATOR,
@@ -23,17 +25,22 @@ def permissions_of(role):
     )
 
 
-def test_roles_are_exactly_the_four_staff_groups():
+def test_roles_are_exactly_the_six_staff_groups():
     assert set(Group.objects.values_list("name", flat=True)) == {
         EDITOR,
         DATA_PROTECTION_OFFICER,
         MODERATOR,
         COORDINATOR,
+        COUNSELLOR,
+        CENTRE_MANAGER,
     }
 
 
 def test_each_role_holds_exactly_its_permissions():
     assert permissions_of(EDITOR) == [
+        "counselling.add_location",
+        "counselling.change_location",
+        "counselling.view_location",
         "pages.change_navigationsettings",
         "privacy.change_legalsettings",
         "wagtailadmin.access_admin",
@@ -58,6 +65,24 @@ def test_each_role_holds_exactly_its_permissions():
         "privacy.delete_cookiedeclaration",
         "privacy.view_cookiedeclaration",
         "privacy.view_datarequest",
+        "wagtailadmin.access_admin",
+    ]
+    assert permissions_of(COUNSELLOR) == [
+        "counselling.counsel",
+        "wagtailadmin.access_admin",
+    ]
+    assert permissions_of(CENTRE_MANAGER) == [
+        "counselling.add_counsellor",
+        "counselling.add_location",
+        "counselling.add_workshop",
+        "counselling.change_counsellingsettings",
+        "counselling.change_counsellor",
+        "counselling.change_location",
+        "counselling.change_workshop",
+        "counselling.manage_centre",
+        "counselling.view_counsellor",
+        "counselling.view_location",
+        "counselling.view_workshop",
         "wagtailadmin.access_admin",
     ]
     editors = Group.objects.get(name=EDITOR)

@@ -16,7 +16,7 @@ def run_command():
     rows = re.findall(
         r"^([^\t]+)\t[^\t]+\t(\S+@\S+)\t(\S+)$", out.getvalue(), re.MULTILINE
     )
-    # Roles with two accounts (Redaktor) keep their first one here.
+    # Roles with two accounts (Redaktor, Doradca zawodowy) keep their first one here.
     return {role: (email, password) for role, email, password in reversed(rows)}
 
 
@@ -35,7 +35,7 @@ def test_running_it_again_generates_new_passwords_and_no_duplicates():
     first = run_command()
     second = run_command()
 
-    assert User.objects.count() == len(STAFF_ROLES) + 1  # two editors
+    assert User.objects.count() == len(STAFF_ROLES) + 2  # two editors, two counsellors
     for role in STAFF_ROLES:
         assert first[role][0] == second[role][0]
         assert first[role][1] != second[role][1]

@@ -25,7 +25,7 @@ def test_two_editors_are_created_so_that_a_page_can_be_approved_by_a_second_one(
     assert editors.count() == 2
     assert {role for role, *_ in rows} == set(STAFF_ROLES)
     names = [name for _role, name, _email, _password in rows]
-    assert len(set(names)) == len(names) == 5
+    assert len(set(names)) == len(names) == 8
     assert not any("konto testowe" in name or name in STAFF_ROLES for name in names)
     for _role, name, email, password in rows:
         user = User.objects.get(email=email)
@@ -42,8 +42,8 @@ def test_running_it_again_renames_old_accounts_and_creates_no_duplicates():
     first = run_command()
     second = run_command("--with-administrator")
 
-    assert User.objects.count() == 6
-    assert [row[2] for row in first] == [row[2] for row in second][:5]
+    assert User.objects.count() == 9
+    assert [row[2] for row in first] == [row[2] for row in second][:8]
     assert all(a[3] != b[3] for a, b in zip(first, second, strict=False))
     renamed = User.objects.get(email="redaktor@kompetencjedlapracy.pl")
     assert renamed.last_name != "(konto testowe)"

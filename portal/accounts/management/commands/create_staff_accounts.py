@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand
 
 from portal.accounts.roles import (
+    CENTRE_MANAGER,
     COORDINATOR,
+    COUNSELLOR,
     DATA_PROTECTION_OFFICER,
     EDITOR,
     MODERATOR,
@@ -10,13 +12,18 @@ from portal.accounts.services import staff_account_create
 
 DEFAULT_DOMAIN = "kompetencjedlapracy.pl"
 
-# Two editors: a page goes live only when a second one approves it.
+# Two editors: a page goes live only when a second one approves it. Two career
+# counsellors, so that each sees only their own clients; the demo data makes them
+# the centre's counsellors.
 STAFF_ACCOUNTS = (
     (EDITOR, "redaktor", "Anna", "Wiśniewska"),
     (EDITOR, "redaktor2", "Tomasz", "Zieliński"),
     (DATA_PROTECTION_OFFICER, "iod", "Magdalena", "Krawczyk"),
     (MODERATOR, "moderator", "Paweł", "Lewandowski"),
     (COORDINATOR, "koordynator", "Katarzyna", "Mazur"),
+    (COUNSELLOR, "doradca1", "Joanna", "Dąbrowska"),
+    (COUNSELLOR, "doradca2", "Marek", "Kamiński"),
+    (CENTRE_MANAGER, "kierownik-cpz", "Elżbieta", "Nowakowska"),
 )
 ADMINISTRATOR = (None, "administrator", "Jan", "Kowalczyk")
 
@@ -24,8 +31,9 @@ ADMINISTRATOR = (None, "administrator", "Jan", "Kowalczyk")
 class Command(BaseCommand):
     help = (
         "Create the staff accounts (two Redaktor, then Inspektor ochrony danych, "
-        "Moderator, Koordynator) and print each generated password once. Running it "
-        "again gives the same accounts new passwords."
+        "Moderator, Koordynator, two Doradca zawodowy and Kierownik CPZ) and print "
+        "each generated password once. Running it again gives the same accounts new "
+        "passwords."
     )
 
     def add_arguments(self, parser):
