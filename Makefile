@@ -47,6 +47,7 @@ setup: messages
 	$(PY) manage.py load_pup_offices
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py load_courses
+	$(PY) manage.py load_counselling_demo
 	$(PY) manage.py load_demo_content  # links the home page's course list to the catalogue
 
 run: setup

@@ -161,4 +161,11 @@ KEPT_AFTER_ERASURE = (
         "without the name",
         "staff answer for the changes they made",
     ),
+    Kept(
+        "counselling.Complaint",
+        "complaints about counselling services: the service, its date and place, "
+        "how it came in, the dates, the status and the decision; name, address, "
+        "e-mail and the person's text removed, no longer linked to a client",
+        "the centre must show it answered complaints (§ 7 of its rules)",
+    ),
 )

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('privacy', '0016_no_analytics_cookies'),
+        ("privacy", "0016_no_analytics_cookies"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='retentionsettings',
-            name='counselling_record_months',
-            field=models.PositiveSmallIntegerField(default=24, help_text="Counted from a client's last service or complaint. No statute sets this period for the counselling centre; the administrator decides it.", verbose_name='delete counselling records after (months)'),
+            model_name="retentionsettings",
+            name="counselling_record_months",
+            field=models.PositiveSmallIntegerField(
+                default=24,
+                help_text="Counted from a client's last service or complaint. No statute sets this period for the counselling centre; the administrator decides it.",
+                verbose_name="delete counselling records after (months)",
+            ),
         ),
     ]

@@ -30,6 +30,7 @@ from privacy.models import DataExport
 from privacy.registry import user_relations
 from privacy.services import requests as privacy_services
 from tests.admin_helpers import login_with_second_factor
+from tests.counselling.test_c2_privacy import counselling_footprint
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.courses import correct_responses, wrong_responses
 from tests.privacy.test_registry import text_values_everywhere
@@ -50,6 +51,7 @@ def footprint(client, course, site_content, django_capture_on_commit_callbacks):
     EmailAddress.objects.create(user=person, email=EMAILS[1], verified=True)
     _courses(person, course, django_capture_on_commit_callbacks)
     _accommodation(client, person)
+    counselling_footprint(person)
     forum = _forum(person, course)
     contact_message_create(
         name=f"{FIRST} {LAST}", email=EMAILS[1].upper(), message=f"Tel. {PHONE}"
