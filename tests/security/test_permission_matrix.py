@@ -34,7 +34,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import get_page_models
 
 from portal.accounts.roles import (
+    CENTRE_MANAGER,
     COORDINATOR,
+    COUNSELLOR,
     DATA_PROTECTION_OFFICER,
     EDITOR,
     MODERATOR,
@@ -42,22 +44,25 @@ from portal.accounts.roles import (
 from tests.admin_helpers import login_with_second_factor
 from tests.conftest import PASSWORD
 from tests.factories.accounts import StaffFactory, UserFactory
+from tests.security import counselling_matrix
 
-OWN_PACKAGES = ("portal", "courses", "forum", "privacy")
-OWN_APP_LABELS = {"accounts", "pages", "courses", "forum", "privacy"}
+OWN_PACKAGES = ("portal", "courses", "forum", "privacy", "counselling")
+OWN_APP_LABELS = {"accounts", "pages", "courses", "forum", "privacy", "counselling"}
 
 ROLES = {
     "editor": EDITOR,
     "officer": DATA_PROTECTION_OFFICER,
     "moderator": MODERATOR,
     "coordinator": COORDINATOR,
+    "counsellor": COUNSELLOR,
+    "manager": CENTRE_MANAGER,
 }
 LEARNERS = ("owner", "other")
 VISITORS = ("anonymous", *LEARNERS, *ROLES)
 
 # Moderators work with forum names only, the coordinator with totals, the editor with
 # content; only A and the officer who handles A's requests see who A is.
-SEES_THE_OWNER = {"owner", "officer"}
+SEES_THE_OWNER = ("owner", "officer")
 
 
 # Outcomes -----------------------------------------------------------------------------
@@ -96,6 +101,7 @@ class Row:
     method: str = "get"
     data: dict = field(default_factory=dict)
     names_the_owner: bool = False
+    shown_to: tuple = ()
 
     @property
     def id(self):
@@ -112,6 +118,7 @@ def row(
     method="get",
     data=None,
     names_the_owner=False,
+    shown_to=(),
     **cells,
 ):
     """One address; `everyone`, `learners` and `staff` fill the cells not named.
@@ -127,7 +134,7 @@ def row(
         value = cells.get(visitor, group if group is not None else everyone)
         assert value is not None, f"row {key} says nothing about {visitor}"
         expected[visitor] = value
-    return Row(key, url, expected, method, data or {}, names_the_owner)
+    return Row(key, url, expected, method, data or {}, names_the_owner, tuple(shown_to))
 
 
 def admin_row(key, url, **cells):
@@ -641,6 +648,20 @@ ADMIN_WAGTAIL = [
     ),
 ]
 
+# The counselling centre's addresses (tests/security/counselling_matrix.py).
+_CPZ_PUBLIC, _CPZ_PAGES, _CPZ_ADMIN = counselling_matrix.rows(row, admin_row)
+PUBLIC += _CPZ_PUBLIC
+PAGES += _CPZ_PAGES
+ADMIN_OWN += _CPZ_ADMIN
+ADMIN_WAGTAIL.append(
+    admin_row(
+        "wagtailsettings:edit",
+        "/admin/settings/counselling/counsellingsettings/{site.pk}/",
+        staff=ADMIN_HOME,
+        manager=200,
+    )
+)
+
 
 # Nothing unclassified -----------------------------------------------------------------
 
@@ -806,6 +827,7 @@ def world_build():
     from privacy.services import requests as privacy_services
     from privacy.views import CONFIRM_SALT
     from tests.factories.courses import make_course, pass_course
+    from tests.security.counselling_matrix import counselling_world
 
     home = demo_content_load()["home"]
     course = make_course(slug="kurs-testowy")
@@ -916,6 +938,7 @@ def world_build():
             ),
         }
     )
+    world.objects.update(counselling_world(owner=owner, staff=staff))
     for visitor in LEARNERS:
         client = Client()
         client.force_login(world.objects[visitor])
@@ -965,7 +988,7 @@ def check(world, row):
         got, expected = outcome(response), resolve(row.expected[visitor], world)
         if got != expected:
             wrong.append(f"{visitor}: expected {expected!r}, got {got!r}")
-        if visitor not in SEES_THE_OWNER and not row.names_the_owner:
+        if visitor not in SEES_THE_OWNER + row.shown_to and not row.names_the_owner:
             if traces := traces_of_the_owner(world, response):
                 leaks[visitor] = traces
     assert not wrong, f"{row.id}\n" + "\n".join(wrong)
