@@ -87,7 +87,11 @@ class SlotFactory(factory.django.DjangoModelFactory):
 
     counsellor = factory.SubFactory(CounsellorFactory)
     location = factory.SubFactory(LocationFactory)
-    starts_at = factory.Sequence(lambda n: in_days(7, hour=8) + timedelta(hours=n))
+    # Distinct times a week ahead, always within the free-times page's 30 days,
+    # however many slots the session's earlier tests made.
+    starts_at = factory.Sequence(
+        lambda n: in_days(7, hour=8) + timedelta(minutes=7 * (n % 2000))
+    )
     ends_at = factory.LazyAttribute(lambda slot: slot.starts_at + timedelta(hours=1))
 
 
