@@ -27,6 +27,7 @@ class Event(models.Model):
         ATTENDANCE = "attendance", _("attendance marked")
         LINK_SENT = "link_sent", _("meeting link sent")
         COUNSELLOR_CHANGED = "counsellor_changed", _("counsellor changed")
+        CHANGE_FILED = "change_filed", _("asked for another counsellor")
         CHANGE_DECIDED = "change_decided", _("request to change the counsellor decided")
         COMPLAINT_FILED = "complaint_filed", _("complaint filed")
         COMPLAINT_EXTENDED = (

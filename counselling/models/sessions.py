@@ -108,5 +108,14 @@ class Booking(Appointment):
         return self.slot.starts_at
 
     @property
+    def leader(self):
+        return self.slot.counsellor
+
+    @property
+    def place(self):
+        """The location, or None for a remote session."""
+        return self.slot.location
+
+    @property
     def ends_at(self):
         return self.slot.ends_at

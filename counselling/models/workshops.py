@@ -146,5 +146,13 @@ class Signup(Appointment):
         return self.workshop.starts_at
 
     @property
+    def leader(self):
+        return self.workshop.leader
+
+    @property
+    def place(self):
+        return self.workshop.location
+
+    @property
     def ends_at(self):
         return self.workshop.ends_at

@@ -73,6 +73,12 @@ def change_request_file(*, client, reason, actor=None) -> ChangeRequest:
             change_request = ChangeRequest.objects.create(
                 client=client, current_id=client.counsellor_id, reason=reason
             )
+            event_log(
+                Event.Action.CHANGE_FILED,
+                actor=actor,
+                client=client,
+                change_request=change_request.pk,
+            )
             notifications.change_request_notify(change_request, "filed")
     except IntegrityError as error:
         raise BookingError(

@@ -4,6 +4,8 @@ Links in e-mails open pages; only their buttons (POST) change anything, since ma
 scanners open links.
 """
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -49,6 +51,10 @@ def _add_flags(appointment, now):
     appointment.can_complain = permissions.can_file_complaint(appointment, now)
     appointment.has_confirmation = permissions.can_download_confirmation(appointment)
     appointment.change_deadline = rules.change_deadline(appointment.starts_at)
+    # The last day changes are possible: the day before the service, in Warsaw.
+    appointment.last_change_day = rules.local_date(appointment.change_deadline) - (
+        timedelta(days=1)
+    )
     return appointment
 
 
