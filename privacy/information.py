@@ -91,6 +91,16 @@ def _purposes():
             "purpose": _("Establishing, pursuing or defending claims"),
             "legal_basis": interest,
         },
+        {
+            "purpose": _(
+                "Career counselling at the counselling centre: bookings, workshop "
+                "places and the reserve list, reminders, attendance, complaints"
+            ),
+            "legal_basis": _(
+                "RODO art. 6(1)(e): a task in the public interest under the act of "
+                "20 March 2025 on the labour market and employment services"
+            ),
+        },
         {"purpose": _("Multimedia cookies"), "legal_basis": consent},
     ]
 
@@ -110,6 +120,11 @@ def _categories():
         _(
             "messages sent to us from your e-mail address, and your requests about "
             "personal data with the history of how they were handled"
+        ),
+        _(
+            "career counselling: your bookings and workshop places, phone number, "
+            "needs you tell us (such as a sign-language interpreter), attendance, "
+            "your counsellor's notes and your complaints"
         ),
         _(
             "technical data your browser sends (IP address, browser type, time of the "
@@ -166,6 +181,13 @@ def _retention(periods):
                 "show that we answered them)"
             ),
             "period": account,
+        },
+        {
+            "data": _(
+                "career counselling: bookings, workshop places, notes and complaints"
+            ),
+            "period": _("%(period)s from your last service or complaint")
+            % {"period": _months(periods.counselling_record_months)},
         },
         {
             "data": _("an account whose e-mail address was never confirmed"),
