@@ -109,9 +109,18 @@ def _description(details: Details, *, meeting_url: str = "") -> str:
 
 
 def appointment_calendar(
-    appointment, *, cancel: bool = False, meeting_url: str = "", now=None
+    appointment,
+    *,
+    cancel: bool = False,
+    tentative: bool = False,
+    meeting_url: str = "",
+    now=None,
 ) -> bytes:
-    """The .ics of a Booking or a Signup: a request, or its cancellation."""
+    """The .ics of a Booking or a Signup: a request, or its cancellation.
+
+    A tentative request (reserve list, a place offered but not yet confirmed) is
+    the same event, same UID, with STATUS:TENTATIVE; confirming it updates it.
+    """
     details = appointment_details(appointment)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -127,7 +136,10 @@ def appointment_calendar(
     event.add("location", details.place)
     event.add("description", _description(details, meeting_url=meeting_url))
     event.add("organizer", _organizer())
-    event.add("status", "CANCELLED" if cancel else "CONFIRMED")
+    if cancel:
+        event.add("status", "CANCELLED")
+    else:
+        event.add("status", "TENTATIVE" if tentative else "CONFIRMED")
     calendar.add_component(event)
     calendar.add_missing_timezones(
         first_date=(details.starts_at - timedelta(days=366)).date(),

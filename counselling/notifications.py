@@ -52,7 +52,9 @@ CALENDAR_REQUEST = {
     "confirmed",
     "workshop_moved",
 }
-CALENDAR_CANCEL = {"cancelled", "cancelled_by_centre", "left"}
+CALENDAR_CANCEL = {"cancelled", "cancelled_by_centre", "left", "offer_expired"}
+# Not yet a confirmed place: the calendar gets the event as tentative.
+CALENDAR_TENTATIVE = {"reserve", "offered"}
 # Mail about the centre's own changes reaches even a person whose processing is
 # restricted: without it they would come to a cancelled or moved service.
 ESSENTIAL = {"cancelled_by_centre", "workshop_moved"}
@@ -95,11 +97,26 @@ def _reserve_position(signup, extra: dict):
     return positions.values_list("position", flat=True).first()
 
 
-def _meeting_url(booking: Booking) -> str:
-    link = MeetingLink.objects.filter(
+# Messages whose text carries the stored meeting link of a remote booking.
+LINK_EVENTS = {"booked", "reminder"}
+
+
+def _meeting_link(booking: Booking):
+    return MeetingLink.objects.filter(
         client_id=booking.client_id, counsellor_id=booking.slot.counsellor_id
     ).first()
-    return link.url if link else ""
+
+
+def _link_mark_sent(booking: Booking, link) -> None:
+    """The link went out with this message: setting it again sends nothing."""
+    user = booking.client.user if booking.client.user_id else None
+    if link is None or link.sent_at is not None:
+        return
+    if user is not None and user.processing_restricted:
+        return  # email_send left the message out
+    MeetingLink.objects.filter(pk=link.pk, sent_at__isnull=True).update(
+        sent_at=timezone.now()
+    )
 
 
 def _appointment_context(appointment, *, now=None) -> dict:
@@ -118,19 +135,39 @@ def _appointment_context(appointment, *, now=None) -> dict:
 
 
 def _calendar_method(event: str, *, holds_place: bool = True) -> str:
-    """REQUEST (add or update), CANCEL (remove) or "" (no calendar file)."""
-    if not holds_place:
-        return ""
-    if event in CALENDAR_REQUEST:
+    """REQUEST (add or update), CANCEL (remove) or "" (no calendar file).
+
+    `holds_place`: whether the person's calendar holds the event (a REQUEST,
+    tentative or confirmed, was sent); without it there is nothing to remove.
+    """
+    if event in CALENDAR_REQUEST or event in CALENDAR_TENTATIVE:
         return "REQUEST"
-    return "CANCEL" if event in CALENDAR_CANCEL else ""
+    if event in CALENDAR_CANCEL and holds_place:
+        return "CANCEL"
+    return ""
 
 
-def _attachments(appointment, method: str, *, meeting_url: str = "") -> list:
+def _calendar_held(extra: dict) -> bool:
+    """Whether a sign-up that just ended had an event in the person's calendar.
+
+    Every live sign-up was sent one: confirmed (a place), tentative (the reserve
+    list, an offer). Without the previous status, `had_place` says it.
+    """
+    if previous := extra.get("previous_status"):
+        return previous in Signup.LIVE
+    return extra.get("had_place", True)
+
+
+def _attachments(
+    appointment, method: str, *, tentative: bool = False, meeting_url: str = ""
+) -> list:
     if not method:
         return []
     calendar = appointment_calendar(
-        appointment, cancel=method == "CANCEL", meeting_url=meeting_url
+        appointment,
+        cancel=method == "CANCEL",
+        tentative=tentative,
+        meeting_url=meeting_url,
     )
     return [(ICS_NAME, calendar, f"text/calendar; method={method}")]
 
@@ -148,9 +185,10 @@ def booking_notify(booking, event: str, **extra) -> None:
     to = booking.client.contact_email
     if not to:
         return
-    meeting_url = extra.get("url") or (
-        _meeting_url(booking) if booking.slot.is_remote else ""
-    )
+    link = None
+    if booking.slot.is_remote and not extra.get("url"):
+        link = _meeting_link(booking)
+    meeting_url = extra.get("url") or (link.url if link else "")
     method = _calendar_method(event)
     context = {
         **_appointment_context(booking),
@@ -173,15 +211,18 @@ def booking_notify(booking, event: str, **extra) -> None:
         essential=event in ESSENTIAL,
         attachments=_attachments(booking, method, meeting_url=meeting_url),
     )
+    if event in LINK_EVENTS:
+        _link_mark_sent(booking, link)
 
 
 def signup_notify(signup, event: str, **extra) -> None:
     """event: participant | reserve | offered | confirmed | left | offer_expired |
     cancelled_by_centre | workshop_moved | reminder.
 
-    extra: `position` (reserve), `previous_starts_at` (workshop_moved), `had_place`
-    (left, cancelled_by_centre: False for a reserve-list person, whose calendar
-    holds nothing to cancel).
+    extra: `position` (reserve), `previous_starts_at` (workshop_moved),
+    `previous_status` and `had_place` (left, cancelled_by_centre, offer_expired:
+    a CANCEL goes only to a calendar that was sent the event, see
+    `_calendar_held`). The reserve list and an offer get a tentative event.
     """
     if event not in SIGNUP_EVENTS:
         raise ValueError(f"Unknown sign-up event: {event}")
@@ -189,17 +230,17 @@ def signup_notify(signup, event: str, **extra) -> None:
     if not to:
         return
     workshop = signup.workshop
-    if event == "workshop_moved":
-        holds_place = signup.status == Signup.Status.PARTICIPANT
-    else:
-        holds_place = extra.get("had_place", True)
-    method = _calendar_method(event, holds_place=holds_place)
+    tentative = event in CALENDAR_TENTATIVE or (
+        event == "workshop_moved" and signup.status != Signup.Status.PARTICIPANT
+    )
+    method = _calendar_method(event, holds_place=_calendar_held(extra))
     email_send(
         template=f"counselling/email/signup_{event}",
         to=to,
         context={
             **_appointment_context(signup),
             "calendar": method,
+            "calendar_tentative": tentative,
             "signup": signup,
             "workshop": workshop,
             "event": event,
@@ -209,7 +250,7 @@ def signup_notify(signup, event: str, **extra) -> None:
             "reason": workshop.get_cancel_reason_display(),
         },
         essential=event in ESSENTIAL,
-        attachments=_attachments(signup, method),
+        attachments=_attachments(signup, method, tentative=tentative),
     )
 
 

@@ -14,6 +14,8 @@ from . import rules
 from .models import Booking, Counsellor, Signup
 
 CLIENT_WITHDREW = (Booking.Status.CANCELLED, Signup.Status.LEFT)
+# A complaint is about a service given: a session that took place, a place held.
+SERVICE_GIVEN = (Booking.Status.BOOKED, Signup.Status.PARTICIPANT)
 
 
 def is_booking(appointment) -> bool:
@@ -71,10 +73,11 @@ def can_answer_offer(appointment, now=None) -> bool:
 
 
 def can_file_complaint(appointment, now=None) -> bool:
-    """For 5 days after the service ended (§ 7(1)); not about what the client
-    withdrew from themselves."""
+    """For 5 days after the service ended (§ 7(1)), about a booking that took
+    place or a workshop place held; not about a withdrawal, a cancellation, the
+    reserve list or an offer not taken up."""
     now = now or timezone.now()
-    if appointment.status in CLIENT_WITHDREW:
+    if appointment.status not in SERVICE_GIVEN:
         return False
     return now >= appointment.ends_at and rules.complaint_on_time(
         appointment.ends_at, rules.local_date(now)

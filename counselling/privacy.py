@@ -1,6 +1,7 @@
 """Counselling: the client record, bookings, workshop places, meeting links,
 requests to change the counsellor, counsellors' notes, complaints and the log."""
 
+from allauth.account.models import EmailAddress
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -82,10 +83,40 @@ def _signups(client) -> list[dict]:
     ]
 
 
-def _complaints(client, user) -> list[dict]:
+def _addresses(user) -> set[str]:
+    """Every e-mail address of the account, lower-cased."""
+    emails = {user.email} | set(
+        EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    )
+    return {email.strip().lower() for email in emails if email and email.strip()}
+
+
+def _email_q(field: str, emails) -> Q:
+    """`field` equals one of `emails`, ignoring case."""
+    query = Q(pk__in=[])
+    for email in emails:
+        query |= Q(**{f"{field}__iexact": email})
+    return query
+
+
+def _clients(user) -> list[Client]:
+    """The account's client record and any record staff entered under one of the
+    person's addresses before (or without) linking it to the account."""
+    return list(
+        Client.objects.filter(
+            Q(user=user) | Q(user__isnull=True) & _email_q("email", _addresses(user))
+        )
+        .select_related("counsellor__user", "pup_office")
+        .order_by("pk")
+    )
+
+
+def _complaints(clients, user) -> list[dict]:
     complaints = Complaint.objects.filter(
-        Q(client=client) if client else Q(pk__in=[])
-    ) | Complaint.objects.filter(client__isnull=True, email__iexact=user.email)
+        client__in=clients
+    ) | Complaint.objects.filter(
+        _email_q("email", _addresses(user)), client__isnull=True
+    )
     return [
         {
             "full_name": c.full_name,
@@ -109,21 +140,20 @@ def _complaints(client, user) -> list[dict]:
     ]
 
 
-def export(user) -> dict:
-    client = (
-        Client.objects.filter(user=user)
-        .select_related("counsellor__user", "pup_office")
-        .first()
-    )
-    if client is None:
-        complaints = _complaints(None, user)
-        return {"complaints": complaints} if complaints else {}
+def _client(client) -> dict:
+    row = {
+        "phone": client.phone,
+        "counsellor": _person(client.counsellor),
+        "created_at": _time(client.created_at),
+    }
+    if client.user_id is None:
+        row = {"full_name": client.name, "email": client.email, **row}
+    return row
+
+
+def _record(client) -> dict:
     return {
-        "client": {
-            "phone": client.phone,
-            "counsellor": _person(client.counsellor),
-            "created_at": _time(client.created_at),
-        },
+        "client": _client(client),
         "bookings": _bookings(client),
         "workshop_signups": _signups(client),
         "meeting_links": [
@@ -152,12 +182,30 @@ def export(user) -> dict:
             }
             for note in client.notes.select_related("counsellor__user")
         ],
-        "complaints": _complaints(client, user),
     }
+
+
+def export(user) -> dict:
+    """The account's record first; a record staff entered under one of the
+    person's addresses adds its sessions, sign-ups, links, requests and notes."""
+    clients = sorted(_clients(user), key=lambda client: client.user_id != user.pk)
+    complaints = _complaints(clients, user)
+    if not clients:
+        return {"complaints": complaints} if complaints else {}
+    data = _record(clients[0])
+    for other in clients[1:]:
+        for key, rows in _record(other).items():
+            if key != "client":
+                data[key].extend(rows)
+    if len(clients) > 1:
+        data["other_records"] = [_client(other) for other in clients[1:]]
+    data["complaints"] = complaints
+    return data
 
 
 LABELS = {
     "client": gettext_lazy("Your counselling record"),
+    "other_records": gettext_lazy("Records the centre entered for you"),
     "phone": gettext_lazy("Phone"),
     "counsellor": gettext_lazy("Career counsellor"),
     "created_at": gettext_lazy("Date and time"),
@@ -227,24 +275,25 @@ def _anonymise_complaints(complaints, traces) -> int:
 
 
 def erase(user) -> list[str]:
-    """Delete the client record and all that hangs on it; complaints stay anonymised.
+    """Delete the client records and all that hangs on them; complaints stay
+    anonymised. Records staff entered under one of the person's addresses go too.
 
     The log of a kept complaint stays without the link to the person. A staff
     member's counsellor profile stays, inactive and without the direct phone: the
     notes they wrote are the clients' data, not theirs.
     """
     traces = person_traces(user)
-    client = Client.objects.filter(user=user).first()
-    complaints = Complaint.objects.filter(email__iexact=user.email)
-    if client is not None:
-        complaints = complaints | Complaint.objects.filter(client=client)
+    clients = _clients(user)
+    complaints = Complaint.objects.filter(
+        _email_q("email", _addresses(user))
+    ) | Complaint.objects.filter(client__in=clients)
     complaints = list(complaints.distinct())
     Event.objects.filter(complaint__in=complaints).update(
         client=None, booking=None, signup=None, detail={}
     )
     Event.objects.filter(complaint__in=complaints, actor=user).update(actor=None)
     kept = _anonymise_complaints(complaints, traces)
-    if client is not None:
+    for client in clients:
         client.delete()
     Counsellor.objects.filter(user=user).update(phone="", is_active=False)
     notes = []

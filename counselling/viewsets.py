@@ -8,12 +8,13 @@
 
 from django.db.models import Count, Q
 from django.urls import path, reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -23,6 +24,7 @@ from . import permissions
 from .admin_forms import CounsellorForm, WorkshopForm
 from .admin_views import centre, clients, counsellor, onbehalf, workshops
 from .models import Counsellor, Location, Signup, Workshop
+from .services.workshops import place_freed
 
 
 class RoleMenuItem(MenuItem):
@@ -106,6 +108,7 @@ class SessionsViewSet(RoleViewSet):
         ("", centre.sessions, "index"),
         ("<int:pk>/", centre.session_detail, "detail"),
         ("<int:pk>/odwolaj/", centre.session_cancel, "cancel"),
+        ("<int:pk>/przenies/", centre.session_move, "move"),
     )
 
 
@@ -220,6 +223,21 @@ class WorkshopIndexView(IndexView):
         )
 
 
+class WorkshopEditView(EditView):
+    """Added places go to the reserve list at once, in the order people asked.
+
+    One `place_freed` offers every free place (or sends the manager one phone
+    list), so it runs once however many places were added.
+    """
+
+    def save_instance(self):
+        before = Workshop.objects.select_for_update().get(pk=self.object.pk).capacity
+        workshop = super().save_instance()
+        if workshop.capacity > before:
+            place_freed(workshop, now=timezone.now(), actor=self.request.user)
+        return workshop
+
+
 class WorkshopViewSet(ModelViewSet):
     model = Workshop
     name = menu_name = "counselling_workshops"
@@ -229,6 +247,7 @@ class WorkshopViewSet(ModelViewSet):
     add_to_reference_index = False
     copy_view_enabled = False
     index_view_class = WorkshopIndexView
+    edit_view_class = WorkshopEditView
     ordering = ["-starts_at", "pk"]
     list_per_page = 50
     list_filter = ["status", "location", "leader"]

@@ -6,18 +6,25 @@ from datetime import timedelta
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.core.audit import audit_record
+from portal.core.models import AuditEntry
 
 from .. import rules
-from ..admin_forms import BookingCancelForm, ChangeDecisionForm, SessionFilterForm
+from ..admin_forms import (
+    BookingCancelForm,
+    ChangeDecisionForm,
+    SessionFilterForm,
+    SessionMoveForm,
+)
 from ..models import Booking, ChangeRequest, Event, Workshop
 from ..services import bookings, clients
 from ..services.errors import BookingError
 from .common import form_errors, page_of, require_manager
+from .onbehalf import free_times
 
 DECIDED_SHOWN = 20
 ONE_DAY = timedelta(days=1)
@@ -45,6 +52,13 @@ def sessions(request):
             )
         if data["status"]:
             queryset = queryset.filter(status=data["status"])
+    # A listing of clients' names: filed under the viewer, the path says which.
+    audit_record(
+        request=request,
+        action=AuditEntry.Action.VIEW,
+        obj=request.user,
+        description=request.get_full_path(),
+    )
     return TemplateResponse(
         request,
         "counselling/admin/sessions.html",
@@ -61,14 +75,17 @@ def session_detail(request, pk):
         pk=pk,
     )
     audit_record(request=request, action="view", obj=booking)
+    now = timezone.now()
     return TemplateResponse(
         request,
         "counselling/admin/session.html",
         {
             "booking": booking,
-            "can_cancel": booking.is_live
-            and rules.can_change(booking.starts_at, timezone.now()),
+            "can_cancel": booking.is_live and rules.can_change(booking.starts_at, now),
             "cancel_form": BookingCancelForm(),
+            "move_form": SessionMoveForm(
+                prefix="move", slots=_other_times(booking, now)
+            ),
             "log": Event.objects.filter(booking=booking).select_related("actor"),
         },
     )
@@ -80,10 +97,11 @@ def session_cancel(request, pk):
     booking = get_object_or_404(Booking, pk=pk)
     form = BookingCancelForm(request.POST)
     if form.is_valid():
-        reason = Workshop.CancelReason(form.cleaned_data["reason"]).label
         try:
             bookings.booking_cancel_by_centre(
-                booking=booking, reason=str(reason), actor=request.user
+                booking=booking,
+                reason=_stored_reason(form.cleaned_data["reason"]),
+                actor=request.user,
             )
         except BookingError as error:
             messages.error(request, error.message)
@@ -94,6 +112,48 @@ def session_cancel(request, pk):
                     "The session is cancelled; the client is told and offered "
                     "new times."
                 ),
+            )
+    else:
+        form_errors(request, form)
+    return redirect("counselling_sessions:detail", pk=booking.pk)
+
+
+def _stored_reason(code) -> str:
+    """The reason in Polish, whatever language the staff member's admin uses."""
+    with translation.override("pl"):
+        return str(Workshop.CancelReason(code).label)
+
+
+def _other_times(booking, now):
+    return (
+        free_times(now).filter(counsellor__is_active=True).exclude(pk=booking.slot_id)
+    )
+
+
+@require_POST
+def session_move(request, pk):
+    require_manager(request)
+    booking = get_object_or_404(Booking, pk=pk)
+    now = timezone.now()
+    form = SessionMoveForm(
+        request.POST, prefix="move", slots=_other_times(booking, now)
+    )
+    if form.is_valid():
+        try:
+            bookings.booking_move(
+                booking=booking, slot=form.cleaned_data["slot"], actor=request.user
+            )
+        except BookingError as error:
+            messages.error(request, error.message)
+        else:
+            audit_record(
+                request=request,
+                action=AuditEntry.Action.CHANGE,
+                obj=booking,
+                description=f"moved by the centre: {form.cleaned_data['reason']}",
+            )
+            messages.success(
+                request, _("The session is moved; the client is told by e-mail.")
             )
     else:
         form_errors(request, form)

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from portal.core.audit import audit_record
 from portal.core.http import safe_next
+from portal.core.models import AuditEntry
 
 from ..admin_forms import AttendanceForm, SlotSeriesForm
 from ..models import Booking, Signup, Slot, Workshop
@@ -106,6 +108,13 @@ def my_sessions(request):
             ),
         )
         .order_by("starts_at")
+    )
+    # A listing of clients' names: filed under the counsellor, the path says which.
+    audit_record(
+        request=request,
+        action=AuditEntry.Action.VIEW,
+        obj=counsellor,
+        description=request.get_full_path(),
     )
     return TemplateResponse(
         request,

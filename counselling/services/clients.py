@@ -1,5 +1,6 @@
 """The people served: client records, their one counsellor, meeting links."""
 
+from allauth.account.models import EmailAddress
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -11,10 +12,43 @@ from .errors import BookingError
 from .events import event_log
 
 
+def _entered_for(user):
+    """A record staff entered (no account) under one of the user's verified
+    addresses, locked; None when there is none."""
+    emails = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
+    )
+    query = Q(pk__in=[])
+    for email in emails:
+        query |= Q(email__iexact=email)
+    return (
+        Client.objects.select_for_update()
+        .filter(query, user__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+
+
 def client_for_user(user) -> Client:
-    """The learner's client record; name and address stay on the account."""
-    client, _created = Client.objects.get_or_create(user=user)
-    return client
+    """The learner's client record; name and address stay on the account.
+
+    A person staff entered before they had an account keeps that record (their
+    counsellor, sessions and place in queues): it is attached to the account
+    when one of the account's verified addresses is the one staff wrote down.
+    """
+    if client := Client.objects.filter(user=user).first():
+        return client
+    try:
+        with transaction.atomic():
+            entered = _entered_for(user)
+            if entered is None:
+                return Client.objects.create(user=user)
+            entered.user = user
+            entered.save(update_fields=["user"])
+            return entered
+    except IntegrityError:
+        # Another request created or attached the account's record first.
+        return Client.objects.get(user=user)
 
 
 def client_enter(

@@ -156,17 +156,17 @@ def place_freed(workshop, *, now, actor=None):
         return
     hours = offer_hours()
     if not rules.offers_open(workshop.starts_at, now, hours):
-        if workshop.phone_list_sent_at is None:
-            workshop.phone_list_sent_at = now
-            workshop.save(update_fields=["phone_list_sent_at"])
-            event_log(
-                Event.Action.PHONE_LIST,
-                actor=actor,
-                workshop=workshop,
-                signups=[signup.pk for signup in waiting],
-                free=free,
-            )
-            notifications.phone_list_notify(workshop, waiting)
+        # Each freed place sends the manager the list as it now stands.
+        workshop.phone_list_sent_at = now
+        workshop.save(update_fields=["phone_list_sent_at"])
+        event_log(
+            Event.Action.PHONE_LIST,
+            actor=actor,
+            workshop=workshop,
+            signups=[signup.pk for signup in waiting],
+            free=free,
+        )
+        notifications.phone_list_notify(workshop, waiting)
         return
     expires = min(
         rules.offer_expiry(now, hours), workshop.starts_at - timedelta(days=1)
@@ -180,13 +180,14 @@ def place_freed(workshop, *, now, actor=None):
 
 
 def _leave(signup, action, actor, now, event="left"):
-    held = signup.status in Signup.HOLDS_PLACE
+    previous = signup.status
+    held = previous in Signup.HOLDS_PLACE
     signup.status = Status.LEFT
     signup.left_at = now
     signup.sequence += 1
     signup.save(update_fields=["status", "left_at", "sequence", "updated_at"])
     event_log(action, actor=actor, signup=signup, held_place=held)
-    notifications.signup_notify(signup, event)
+    notifications.signup_notify(signup, event, had_place=held, previous_status=previous)
     if held:
         place_freed(signup.workshop, now=now, actor=actor)
 
@@ -225,7 +226,8 @@ def offer_confirm(*, signup, actor=None, now=None) -> Signup:
                 )
             )
         signup.status = Status.PARTICIPANT
-        signup.save(update_fields=["status", "updated_at"])
+        signup.sequence += 1  # the tentative calendar event becomes confirmed
+        signup.save(update_fields=["status", "sequence", "updated_at"])
         event_log(Event.Action.CONFIRMED, actor=actor, signup=signup)
         notifications.signup_notify(signup, "confirmed")
     return signup
@@ -254,7 +256,12 @@ def offers_expire(*, now=None) -> int:
             signup.sequence += 1
             signup.save(update_fields=["status", "sequence", "updated_at"])
             event_log(Event.Action.OFFER_EXPIRED, actor=None, signup=signup)
-            notifications.signup_notify(signup, "offer_expired")
+            notifications.signup_notify(
+                signup,
+                "offer_expired",
+                had_place=True,
+                previous_status=Status.OFFERED,
+            )
             place_freed(signup.workshop, now=now)
             expired += 1
     return expired
@@ -271,6 +278,17 @@ def _organiser_check(workshop, reason, now):
         raise BookingError(
             _("The centre can move or cancel a workshop only until the day before.")
         )
+    if reason == Workshop.CancelReason.TOO_FEW:
+        counts = workshop_counts(workshop)
+        held = counts["participants"] + counts["offered"]
+        if held >= workshop.min_participants:
+            raise BookingError(
+                _(
+                    "Too few participants is not a valid reason: %(held)s places "
+                    "are taken and the minimum is %(minimum)s."
+                )
+                % {"held": held, "minimum": workshop.min_participants}
+            )
 
 
 def _live_signups(workshop):
@@ -288,6 +306,7 @@ def workshop_cancel(*, workshop, reason, actor, now=None) -> Workshop:
         workshop = _locked(workshop)
         _organiser_check(workshop, reason, now)
         for signup in _live_signups(workshop):
+            previous = signup.status
             signup.status = Status.CANCELLED_BY_CENTRE
             signup.sequence += 1
             signup.save(update_fields=["status", "sequence", "updated_at"])
@@ -297,7 +316,12 @@ def workshop_cancel(*, workshop, reason, actor, now=None) -> Workshop:
                 signup=signup,
                 reason=reason,
             )
-            notifications.signup_notify(signup, "cancelled_by_centre")
+            notifications.signup_notify(
+                signup,
+                "cancelled_by_centre",
+                had_place=previous in Signup.HOLDS_PLACE,
+                previous_status=previous,
+            )
         workshop.status = Workshop.Status.CANCELLED
         workshop.cancel_reason = reason
         workshop.cancelled_at = now

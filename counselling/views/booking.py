@@ -155,6 +155,7 @@ def workshop_signup(request, workshop_id):
             signup = signup_create(
                 workshop=workshop,
                 client=client or client_for_user(request.user),
+                actor=request.user,
                 interpreter=form.cleaned_data["interpreter"],
                 other_needs=form.cleaned_data["other_needs"],
             )

@@ -177,7 +177,9 @@ def test_a_reserve_message_gives_the_position(sent):
 
     assert "na pozycji 2" in message.body
     assert "na pozycji 7" in given.body
-    assert not message.attachments
+    calendar, mimetype = calendar_of(message)
+    assert mimetype == "text/calendar; method=REQUEST"
+    assert calendar.walk("VEVENT")[0]["STATUS"] == "TENTATIVE"
 
 
 def test_an_offer_gives_the_deadline_and_the_page_to_confirm(sent):
@@ -188,7 +190,9 @@ def test_an_offer_gives_the_deadline_and_the_page_to_confirm(sent):
 
     assert f"godz. {polish_time(place.offer_expires_at)}" in message.body
     assert f"/{place.token}/" in message.body
-    assert not message.attachments
+    calendar, mimetype = calendar_of(message)
+    assert mimetype == "text/calendar; method=REQUEST"
+    assert calendar.walk("VEVENT")[0]["STATUS"] == "TENTATIVE"
 
 
 def test_confirmed_adds_and_leaving_removes_the_calendar_event(sent):
@@ -213,7 +217,7 @@ def test_the_centre_cancelling_a_workshop_gives_the_allowed_reason(sent):
     assert calendar_of(message)[1] == "text/calendar; method=CANCEL"
 
 
-def test_a_moved_workshop_updates_the_calendar_of_participants_only(sent):
+def test_a_moved_workshop_updates_the_calendar_tentative_for_the_reserve(sent):
     place = signup()
     waiting = SignupFactory(workshop=place.workshop, status=Signup.Status.RESERVE)
     previous = place.workshop.starts_at - timedelta(days=2)
@@ -228,7 +232,8 @@ def test_a_moved_workshop_updates_the_calendar_of_participants_only(sent):
 
     assert "Poprzedni termin" in moved.body
     assert calendar_of(moved)[1] == "text/calendar; method=REQUEST"
-    assert not told.attachments
+    assert calendar_of(moved)[0].walk("VEVENT")[0]["STATUS"] == "CONFIRMED"
+    assert calendar_of(told)[0].walk("VEVENT")[0]["STATUS"] == "TENTATIVE"
 
 
 def test_the_centres_own_changes_reach_a_person_whose_processing_is_restricted(

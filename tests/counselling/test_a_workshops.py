@@ -189,7 +189,7 @@ def test_leaving_ends_with_the_day_before(full):
     signup_leave(signup=full[0], now=at(2026, 6, 16, 23, 59))
 
 
-def test_too_close_for_offers_the_manager_gets_the_reserve_list_once(full, notified):
+def test_too_close_for_offers_the_manager_gets_the_list_each_time(full, notified):
     first, second, third, fourth = full
     close = START - timedelta(hours=40)  # less than one day plus 24 hours
     signup_leave(signup=first, now=close)
@@ -200,8 +200,10 @@ def test_too_close_for_offers_the_manager_gets_the_reserve_list_once(full, notif
     workshop.refresh_from_db()
     assert workshop.phone_list_sent_at == close
     signup_leave(signup=second, now=close + timedelta(hours=1))
-    assert notified.events("phone_list_notify") == ["phone_list"]
-    assert Event.objects.filter(action=Event.Action.PHONE_LIST).count() == 1
+    assert notified.events("phone_list_notify") == ["phone_list"] * 2
+    assert Event.objects.filter(action=Event.Action.PHONE_LIST).count() == 2
+    workshop.refresh_from_db()
+    assert workshop.phone_list_sent_at == close + timedelta(hours=1)
 
 
 def test_nobody_is_promoted_after_the_start(notified, full):

@@ -269,6 +269,11 @@ def rows(row, admin_row):
             staff=405,
         ),
         admin_row(
+            "counselling_sessions:move",
+            "/admin/poradnictwo/spotkania/{booking.pk}/przenies/",
+            staff=405,
+        ),
+        admin_row(
             "counselling_changes:index",
             "/admin/poradnictwo/zmiana-doradcy/",
             **centre,
