@@ -1,13 +1,33 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import documents_views
+from .models import ServiceKind
 from .views import appointments, booking, requests
 
 app_name = "counselling"
 
+
+class KindConverter:
+    """Polish path segments for the kinds of individual counselling."""
+
+    SEGMENTS = {"indywidualne": ServiceKind.INDIVIDUAL, "zdalne": ServiceKind.REMOTE}
+    regex = "|".join(SEGMENTS)
+
+    def to_python(self, value):
+        return self.SEGMENTS[value]
+
+    def to_url(self, value):
+        for segment, kind in self.SEGMENTS.items():
+            if kind == value:
+                return segment
+        raise ValueError(value)
+
+
+register_converter(KindConverter, "cpz_kind")
+
 urlpatterns = [
     path("", appointments.my_appointments, name="my_appointments"),
-    path("terminy/<str:kind>/", booking.free_times, name="free_times"),
+    path("terminy/<cpz_kind:kind>/", booking.free_times, name="free_times"),
     path("termin/<int:slot_id>/", booking.book_slot, name="book_slot"),
     path(
         "warsztat/<int:workshop_id>/zapis/",

@@ -27,6 +27,8 @@ def verification_url(certificate) -> str:
 
 def certificate_score(certificate) -> int | None:
     """The end-test result the certificate states: the first passing attempt."""
+    if certificate.enrollment_id is None:  # an unsaved sample (bench, preview)
+        return None
     attempt = (
         Attempt.objects.filter(enrollment_id=certificate.enrollment_id, passed=True)
         .order_by("number")

@@ -130,7 +130,7 @@ def rows(row, admin_row):
         row(
             "counselling:my_appointments", "/spotkania/", anonymous=LOGIN, everyone=200
         ),
-        row("counselling:free_times", "/spotkania/terminy/individual/", everyone=200),
+        row("counselling:free_times", "/spotkania/terminy/indywidualne/", everyone=200),
         row(
             "counselling:book_slot",
             "/spotkania/termin/{free_slot.pk}/",
