@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.core.audit import audit_record
+from portal.core.models import AuditEntry
 
 from . import complaint_selectors, permissions, rules
 from .models import Complaint
@@ -167,7 +168,10 @@ def complaint_add(request):
     if request.method == "POST" and form.is_valid():
         complaint = complaint_register(actor=request.user, **form.cleaned_data)
         audit_record(
-            request=request, action="counselling.complaint_register", obj=complaint
+            request=request,
+            action=AuditEntry.Action.CHANGE,
+            obj=complaint,
+            description="complaint registered",
         )
         messages.success(request, _("The complaint has been registered."))
         return redirect("counselling_complaints_detail", complaint.pk)
@@ -212,15 +216,14 @@ def complaint_detail(request, pk):
             else:
                 audit_record(
                     request=request,
-                    action=f"counselling.complaint_{action}",
+                    action=AuditEntry.Action.CHANGE,
                     obj=complaint,
+                    description=f"complaint {action}",
                 )
                 messages.success(request, done)
                 return redirect("counselling_complaints_detail", complaint.pk)
     else:
-        audit_record(
-            request=request, action="counselling.complaint_view", obj=complaint
-        )
+        audit_record(request=request, action=AuditEntry.Action.VIEW, obj=complaint)
     today = rules.local_date(timezone.now())
     return TemplateResponse(
         request,

@@ -67,7 +67,9 @@ def client_enter(
         known = None
         if email:
             known = (
-                Client.objects.select_for_update()
+                # Lock only the client rows (the outer join to the account is
+                # nullable, which PostgreSQL will not lock).
+                Client.objects.select_for_update(of=("self",))
                 .filter(Q(email__iexact=email) | Q(user__email__iexact=email))
                 .order_by("pk")
                 .first()
