@@ -4,19 +4,33 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
+from celery.signals import worker_process_init
 from django.utils import timezone
 
 from portal.core import outbox
 from portal.core.outbox import OutboxTask
 
 from . import selectors
-from .certificates import RENDER_CLAIM_TIMEOUT, certificate_render
+from .certificates import (
+    RENDER_CLAIM_TIMEOUT,
+    certificate_render,
+    certificate_renderer_warm,
+)
 
 logger = logging.getLogger(__name__)
 
 MAX_RETRIES = 12
 # The beat safety net leaves a certificate this long to its first render.
 PENDING_AFTER = timedelta(minutes=10)
+
+
+@worker_process_init.connect
+def certificate_renderer_warm_up(**kwargs):
+    """Each worker process loads WeasyPrint and the fonts once, before its first job."""
+    try:
+        certificate_renderer_warm()
+    except Exception:  # a failed warm-up only leaves the first render cold
+        logger.exception("Could not warm up the certificate renderer")
 
 
 @shared_task(
