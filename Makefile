@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test setup install messages lint check-migrations worker beat production-check bench clean audit lock
+.PHONY: run test setup install messages lint check-migrations worker beat production-check bench scaleout clean audit lock
 
 # requirements.lock pins every package to the version tested; pyproject.toml keeps
 # the compatible ranges.
@@ -77,6 +77,13 @@ production-check: install
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts
 
+# The production stack on its own database `bench`, Redis :6391 and gunicorn :8391:
+# every page beside a minimal view at sizes S and L, 300 learners, certificates.
+# ARGS="--size S" for a quick run, "--drop" to drop the database after.
 bench: messages
-	$(PY) bench/pages.py
-	$(PY) bench/certificates.py
+	$(PY) bench/run.py $(ARGS)
+
+# The portal past one machine (README "Past one machine"); needs root, haproxy and
+# PostgreSQL: app servers in network namespaces behind haproxy, one killed under load.
+scaleout: messages
+	$(PY) -m bench.scaleout $(ARGS)

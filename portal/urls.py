@@ -32,6 +32,10 @@ urlpatterns = [
     path("", include("privacy.urls")),
 ]
 
+# The baseline of `make bench` (bench/run.py); off unless DJANGO_BENCH_MINIMAL_VIEW=1.
+if getattr(settings, "BENCH_MINIMAL_VIEW", False):
+    urlpatterns.insert(0, path("_bench/minimal/", views.bench_minimal))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

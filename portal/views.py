@@ -1,9 +1,9 @@
-"""Project-level views: health check and the CSRF failure page."""
+"""Project-level views: health check, the CSRF failure page, the bench baseline."""
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -83,3 +83,11 @@ def csrf_failure(request, reason=""):
         {"debug": settings.DEBUG, "reason": reason},
         status=403,
     )
+
+
+def bench_minimal(request):
+    """The baseline `make bench` divides by: one response through the middleware.
+
+    Routed only when settings.BENCH_MINIMAL_VIEW is on (DJANGO_BENCH_MINIMAL_VIEW=1).
+    """
+    return HttpResponse("ok", content_type="text/plain")
