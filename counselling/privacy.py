@@ -216,7 +216,7 @@ LABELS = {
     "status": gettext_lazy("Status"),
     "topic": gettext_lazy("What you wanted to talk about"),
     "cancel_reason": gettext_lazy("Reason for cancelling"),
-    "cancelled_at": gettext_lazy("Cancelled"),
+    "cancelled_at": gettext_lazy("Cancelled on"),
     "requested_at": gettext_lazy("Request received"),
     "channel": gettext_lazy("How it came in"),
     "attendance": gettext_lazy("Attendance"),

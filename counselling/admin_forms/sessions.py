@@ -126,7 +126,7 @@ class SessionMoveForm(BookingCancelForm):
 class ChangeDecisionForm(forms.Form):
     approve = forms.TypedChoiceField(
         label=_("Decision"),
-        choices=[("1", _("Approve")), ("0", _("Reject"))],
+        choices=[("1", _("Approve the request")), ("0", _("Reject the request"))],
         coerce=lambda value: value == "1",
         widget=forms.RadioSelect,
     )
