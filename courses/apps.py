@@ -6,3 +6,8 @@ class CoursesConfig(AppConfig):
     name = "courses"
     label = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from . import page_cache  # deferred: models load first
+
+        page_cache.connect()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.core.http import client_ip, safe_next
+from portal.core.pagecache import same_origin_post
 
 from . import consent, permissions, selectors
 from .exports import FILE_NAMES
@@ -49,9 +50,14 @@ def _save(request, categories, target):
     return response
 
 
+@same_origin_post
 @require_POST
 def decide(request):
-    """The banner's buttons: accept all, reject all, or allow one category more."""
+    """The banner's buttons: accept all, reject all, or allow one category more.
+
+    The banner is on pages kept in the page cache, so its form carries no CSRF
+    token; the post must come from the portal's own pages instead.
+    """
     action = request.POST.get("action")
     version = selectors.privacy_policy_version(request)
     current = consent.read(request, version)

@@ -8,6 +8,8 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
+        from . import cache_invalidation  # deferred: models load first
         from .workflow_mail import connect_notifications  # deferred: models load first
 
         connect_notifications()
+        cache_invalidation.connect()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from portal.core.http import client_ip, safe_next
+from portal.core.pagecache import same_origin_post
 from portal.core.ratelimit import rate_limit_allow
 
 from . import display, services
@@ -64,8 +65,12 @@ def contact_page(request, page):
     )
 
 
+@same_origin_post
 def display_settings(request):
-    """Set the text size or toggle high contrast; works as a plain form without JS."""
+    """Set the text size or toggle high contrast; works as a plain form without JS.
+
+    The form is on every page, kept ones too, so it carries no CSRF token.
+    """
 
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])

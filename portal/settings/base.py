@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.accounts.sessions.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.core.pagecache.PageCacheMiddleware",  # off with DJANGO_PAGE_CACHE=0
     "csp.middleware.CSPMiddleware",
     # Before any view or page lookup; after the headers, so its 400 page has them.
     "portal.core.middleware.RejectNulMiddleware",
@@ -128,8 +129,7 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis carries the cache and the Celery broker when it is configured; without it
-# the portal runs on a local-memory cache and executes tasks in-process.
+# Redis carries the cache and the Celery broker; else local memory and in-process tasks.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     # A Redis outage makes the cache miss, never fail a page (portal.core.cache).
@@ -143,6 +143,7 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
@@ -297,8 +298,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-# A signed-in session ends after an hour without activity; the page warns five
-# minutes before and offers to extend it (portal.accounts.sessions).
+# A signed-in session ends after an hour idle; the page warns first (accounts.sessions).
 SESSION_COOKIE_AGE = 60 * 60
 SESSION_WARNING_SECONDS = 5 * 60
 SESSION_REFRESH_SECONDS = 60

@@ -16,3 +16,5 @@ PRIVATE_MEDIA_ROOT = BASE_DIR / "test-artifacts" / "private-media"  # noqa: F405
 # Serve static files from the app folders without a collectstatic run.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The page cache would carry pages from one test into the next; its tests turn it on.
+PAGE_CACHE_ENABLED = False
