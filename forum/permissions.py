@@ -29,9 +29,15 @@ def can_read(user, forum=None, *, second_factor=False) -> bool:
 
 
 def active_mute(user):
+    """The mute in force, remembered on the user object for the rest of the request
+    (`request.user` is loaded afresh by every request)."""
     if not user.is_authenticated:
         return None
-    return user.forum_mutes.filter(until__gt=timezone.now()).order_by("-until").first()
+    if not hasattr(user, "_kdp_mute"):
+        user._kdp_mute = (
+            user.forum_mutes.filter(until__gt=timezone.now()).order_by("-until").first()
+        )
+    return user._kdp_mute
 
 
 def can_post(user) -> bool:

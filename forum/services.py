@@ -195,6 +195,12 @@ def post_edit(*, post, body: str, confirm_personal_data: bool = False) -> Post:
 
 
 def topic_mark_read(*, user, topic) -> None:
+    """Mark the topic read; a marker already as new as the topic's last activity
+    stays as it is, so reading a read topic again writes nothing."""
+    if TopicRead.objects.filter(
+        user=user, topic=topic, read_at__gte=topic.last_activity_at
+    ).exists():
+        return
     TopicRead.objects.update_or_create(
         user=user, topic=topic, defaults={"read_at": timezone.now()}
     )
@@ -335,6 +341,7 @@ def topic_move(*, topic, by, forum, reason: str) -> Topic:
 
 @transaction.atomic
 def user_mute(*, user, by, days: int, reason: str) -> Mute:
+    user.__dict__.pop("_kdp_mute", None)  # forget what forum.permissions remembered
     mute = Mute.objects.create(
         user=user,
         until=timezone.now() + timedelta(days=days),
@@ -353,5 +360,6 @@ def user_mute(*, user, by, days: int, reason: str) -> Mute:
 
 @transaction.atomic
 def user_unmute(*, user, by, reason: str) -> None:
+    user.__dict__.pop("_kdp_mute", None)  # forget what forum.permissions remembered
     user.forum_mutes.filter(until__gt=timezone.now()).update(until=timezone.now())
     _log(by=by, kind=ModerationAction.Kind.UNMUTE_USER, reason=reason, target_user=user)

@@ -54,15 +54,21 @@ def can_use_staff_privileges(request) -> bool:
 
 
 def is_verified_learner(user) -> bool:
-    """An active learner whose e-mail address is confirmed: enrols and posts."""
+    """An active learner whose e-mail address is confirmed: enrols and posts.
+
+    The address lookup is remembered on the user object, which a request loads
+    afresh (`request.user`), so one page asks the database once, never again in
+    the next request.
+    """
     from allauth.account.models import EmailAddress
 
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.is_learner
-        and EmailAddress.objects.filter(user=user, verified=True).exists()
-    )
+    if not (user.is_authenticated and user.is_active and user.is_learner):
+        return False
+    if not hasattr(user, "_kdp_verified"):
+        user._kdp_verified = EmailAddress.objects.filter(
+            user=user, verified=True
+        ).exists()
+    return user._kdp_verified
 
 
 def can_extend_session(user) -> bool:
