@@ -96,30 +96,7 @@ def counselling_world(*, owner, staff):
     }
 
 
-VIEWSET_SCREENS = {
-    "index": "",
-    "index_results": "results/",
-    "add": "new/",
-    "edit": "edit/{pk}/",
-    "delete": "delete/{pk}/",
-    "history": "history/{pk}/",
-    "history_results": "history-results/{pk}/",
-    "usage": "usage/{pk}/",
-}
-
-
-def viewset_rows(admin_row, namespace, prefix, pk, *, every_screen, **screens):
-    return [
-        admin_row(
-            f"{namespace}:{screen}",
-            f"/admin/{prefix}/{path}".replace("{pk}", pk),
-            **screens.get(screen, every_screen),
-        )
-        for screen, path in VIEWSET_SCREENS.items()
-    ]
-
-
-def rows(row, admin_row):
+def rows(row, admin_row, viewset_rows):
     """PUBLIC, PAGES and ADMIN_OWN rows of the counselling centre."""
     token = "/spotkania/{booking.token}/"
     past = "/spotkania/{past_signup.token}/"
@@ -243,10 +220,9 @@ def rows(row, admin_row):
             for action, path in (("cancel", "odwolaj"), ("move", "przenies"))
         ],
         *viewset_rows(
-            admin_row,
             "counselling_workshops",
-            "poradnictwo/warsztaty",
             "{workshop.pk}",
+            prefix="poradnictwo/warsztaty",
             every_screen=centre,
             delete={"staff": ADMIN_HOME},
         ),
@@ -285,18 +261,16 @@ def rows(row, admin_row):
             staff=405,
         ),
         *viewset_rows(
-            admin_row,
             "counselling_locations",
-            "poradnictwo/miejsca",
             "{cpz_location.pk}",
+            prefix="poradnictwo/miejsca",
             every_screen={"staff": ADMIN_HOME, "manager": 200, "editor": 200},
             delete={"staff": ADMIN_HOME},
         ),
         *viewset_rows(
-            admin_row,
             "counselling_counsellors",
-            "poradnictwo/doradcy",
             "{cpz_counsellor.pk}",
+            prefix="poradnictwo/doradcy",
             every_screen=centre,
             delete={"staff": ADMIN_HOME},
         ),

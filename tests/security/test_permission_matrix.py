@@ -142,8 +142,11 @@ def admin_row(key, url, **cells):
     return row(key, url, anonymous=LOGIN, learners=403, **cells)
 
 
-def viewset_rows(namespace, pk, *, every_screen, inspect=False, **screens):
-    """The screens of one model viewset; `screens` set some apart from the rest."""
+def viewset_rows(namespace, pk, *, every_screen, inspect=False, prefix=None, **screens):
+    """The screens of one model viewset; `screens` set some apart from the rest.
+
+    `prefix` is the viewset's address when it differs from its URL namespace.
+    """
     paths = {
         "index": "",
         "index_results": "results/",
@@ -159,7 +162,7 @@ def viewset_rows(namespace, pk, *, every_screen, inspect=False, **screens):
     return [
         admin_row(
             f"{namespace}:{screen}",
-            f"/admin/{namespace}/{path}".replace("{pk}", pk),
+            f"/admin/{prefix or namespace}/{path}".replace("{pk}", pk),
             **screens.get(screen, every_screen),
         )
         for screen, path in paths.items()
@@ -649,7 +652,9 @@ ADMIN_WAGTAIL = [
 ]
 
 # The counselling centre's addresses (tests/security/counselling_matrix.py).
-_CPZ_PUBLIC, _CPZ_PAGES, _CPZ_ADMIN = counselling_matrix.rows(row, admin_row)
+_CPZ_PUBLIC, _CPZ_PAGES, _CPZ_ADMIN = counselling_matrix.rows(
+    row, admin_row, viewset_rows
+)
 PUBLIC += _CPZ_PUBLIC
 PAGES += _CPZ_PAGES
 ADMIN_OWN += _CPZ_ADMIN
