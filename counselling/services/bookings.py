@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .. import notifications, rules
+from .. import notifications, permissions, rules
 from ..models import Attendance, Booking, Channel, Client, Event, Signup, Slot
 from .errors import BookingError, SlotTaken
 from .events import event_log
@@ -20,11 +20,6 @@ from .slots import slot_withdraw, slots_create  # noqa: F401 (re-exported)
 
 MAX_LIVE_BOOKINGS = 2
 NEW_TIMES_OFFERED = 5
-
-
-def is_manager(user) -> bool:
-    """The centre's manager may move a client to another counsellor's time."""
-    return bool(user and user.is_active and user.has_perm("counselling.manage_centre"))
 
 
 def entered_by(actor, client):
@@ -178,7 +173,9 @@ def booking_move(*, booking: Booking, slot: Slot, actor=None, now=None) -> Booki
             if slot.pk == old.pk:
                 raise BookingError(_("Choose a different time."))
             _slot_usable(slot, now)
-            if slot.counsellor_id != old.counsellor_id and not is_manager(actor):
+            if slot.counsellor_id != old.counsellor_id and not (
+                actor and permissions.is_centre_manager(actor)
+            ):
                 raise BookingError(_("Choose one of your counsellor's times."))
             if slot.is_remote and not (
                 booking.phone and booking.remote_rules_accepted_at
